@@ -1,0 +1,109 @@
+package io.gatehouse.server;
+
+import io.gatehouse.http.Limits;
+
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything the server needs to know, fixed at construction: an immutable record.
+ *
+ * {@snippet :
+ * ServerConfig config = ServerConfig.defaults()
+ *     .withBinds(List.of(new InetSocketAddress("127.0.0.1", 8000)));
+ * }
+ *
+ * @param binds            the addresses to listen on; port 0 picks a free port
+ * @param backlog          the listen queue length
+ * @param limits           request size limits
+ * @param headerTimeout    time allowed for a whole request head to arrive (slow-loris guard)
+ * @param bodyTimeout      time allowed between two reads of a request body
+ * @param writeTimeout     time allowed for one write of the response to make progress
+ * @param keepAliveTimeout how long an idle persistent connection is kept open
+ * @param gracefulTimeout  how long a graceful stop waits for in-flight requests
+ * @param serverSoftware   the value of the Server header and SERVER_SOFTWARE
+ * @param errorLog         where errors and application stack traces go ({@code gateway.errors})
+ */
+public record ServerConfig(List<InetSocketAddress> binds, int backlog, Limits limits,
+                           Duration headerTimeout, Duration bodyTimeout, Duration writeTimeout,
+                           Duration keepAliveTimeout, Duration gracefulTimeout,
+                           String serverSoftware, PrintStream errorLog) {
+
+    /** The port the server listens on when told nothing else. */
+    public static final int DEFAULT_PORT = 8000;
+
+    /** Checks every value once, so that running code never meets a bad one. */
+    public ServerConfig {
+        binds = List.copyOf(binds);
+        if (binds.isEmpty()) {
+            throw new IllegalArgumentException("at least one bind address is needed");
+        }
+        if (backlog <= 0) {
+            throw new IllegalArgumentException("backlog must be greater than 0, got " + backlog);
+        }
+        Objects.requireNonNull(limits, "limits");
+        positive("headerTimeout", headerTimeout);
+        positive("bodyTimeout", bodyTimeout);
+        positive("writeTimeout", writeTimeout);
+        positive("keepAliveTimeout", keepAliveTimeout);
+        Objects.requireNonNull(gracefulTimeout, "gracefulTimeout");
+        if (gracefulTimeout.isNegative()) {
+            throw new IllegalArgumentException("gracefulTimeout must not be negative, got " + gracefulTimeout);
+        }
+        Objects.requireNonNull(serverSoftware, "serverSoftware");
+        Objects.requireNonNull(errorLog, "errorLog");
+    }
+
+    /** @return 127.0.0.1:8000, default limits, 10 s head, 30 s body and write, 5 s keep-alive, 30 s grace */
+    public static ServerConfig defaults() {
+        return new ServerConfig(List.of(new InetSocketAddress("127.0.0.1", DEFAULT_PORT)), 2048, Limits.DEFAULTS,
+            Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(5),
+            Duration.ofSeconds(30), "Gatehouse/0.1", System.err);
+    }
+
+    /** @param newBinds the addresses to listen on @return a copy with those binds */
+    public ServerConfig withBinds(List<InetSocketAddress> newBinds) {
+        return new ServerConfig(newBinds, backlog, limits, headerTimeout, bodyTimeout, writeTimeout,
+            keepAliveTimeout, gracefulTimeout, serverSoftware, errorLog);
+    }
+
+    /** @param newLimits the request limits @return a copy with those limits */
+    public ServerConfig withLimits(Limits newLimits) {
+        return new ServerConfig(binds, backlog, newLimits, headerTimeout, bodyTimeout, writeTimeout,
+            keepAliveTimeout, gracefulTimeout, serverSoftware, errorLog);
+    }
+
+    /**
+     * @param head      head timeout
+     * @param body      body read timeout
+     * @param write     write timeout
+     * @param keepAlive idle keep-alive timeout
+     * @return a copy with those timeouts
+     */
+    public ServerConfig withTimeouts(Duration head, Duration body, Duration write, Duration keepAlive) {
+        return new ServerConfig(binds, backlog, limits, head, body, write, keepAlive, gracefulTimeout,
+            serverSoftware, errorLog);
+    }
+
+    /** @param grace how long a graceful stop waits @return a copy with that grace period */
+    public ServerConfig withGracefulTimeout(Duration grace) {
+        return new ServerConfig(binds, backlog, limits, headerTimeout, bodyTimeout, writeTimeout,
+            keepAliveTimeout, grace, serverSoftware, errorLog);
+    }
+
+    /** @param log where errors go @return a copy logging there */
+    public ServerConfig withErrorLog(PrintStream log) {
+        return new ServerConfig(binds, backlog, limits, headerTimeout, bodyTimeout, writeTimeout,
+            keepAliveTimeout, gracefulTimeout, serverSoftware, log);
+    }
+
+    private static void positive(String name, Duration value) {
+        Objects.requireNonNull(value, name);
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " must be greater than 0, got " + value);
+        }
+    }
+}
