@@ -50,7 +50,7 @@ public final class GatehouseHello {
         try {
             server.start();
         } catch (UnsupportedOperationException e) {
-            System.err.println("GatehouseHello: not available: the server says '" + e.getMessage() + "'");
+            System.err.println("GatehouseHello: the server cannot start yet ('" + e.getMessage() + "')");
             System.exit(3);
         }
         server.awaitStop();
