@@ -136,11 +136,10 @@ def measure_point(server, scenario, o, ctx, ports, out_dir, label):
         row["status"] = "ok" if running.alive() else "failed"
         if not running.alive():
             row["note"] = "died during the run: " + running.log_tail()
+    except procs.NotAvailable as e:
+        row.update(status="not available", note=str(e)[:300])
     except RuntimeError as e:
-        if running.popen.poll() == 3:
-            row.update(status="not available", note=running.log_tail(1))
-        else:
-            row.update(status="failed", note=str(e)[:300])
+        row.update(status="failed", note=str(e)[:300])
     finally:
         running.stop()
     return row
@@ -171,8 +170,8 @@ def run_load(o, ctx, chosen, cases, ports, out_dir, results):
 def describe(row):
     if row["status"] != "ok":
         return "%s: %s" % (row["status"], row.get("note", ""))
-    return "%10.0f req/s  p50 %.2f ms  p99 %.2f ms  max %.1f ms  cpu %.1f s  rss %d MiB  errors %d" % (
-        row["rps"], row["p50_us"] / 1000, row["p99_us"] / 1000, row["max_us"] / 1000, row["cpu_s"],
+    return "%10.0f req/s  p50 %s ms  p99 %s ms  max %s ms  cpu %.1f s  rss %d MiB  errors %d" % (
+        row["rps"], report.ms(row["p50_us"]), report.ms(row["p99_us"]), report.ms(row["max_us"], 1), row["cpu_s"],
         row["rss_peak_kib"] // 1024, row["errors"])
 
 
@@ -190,33 +189,38 @@ def run_idle(o, ctx, chosen, ports, out_dir, results):
             row.update(idle.measure(running, port, o.idle_connections, o.load_cpus,
                                     min(o.duration, 5), min(max(o.warmup, 1), 3)))
             row["status"] = "ok"
+        except procs.NotAvailable as e:
+            row.update(status="not available", note=str(e)[:300])
         except RuntimeError as e:
-            row.update(status="not available" if running.popen.poll() == 3 else "failed", note=str(e)[:300])
+            row.update(status="failed", note=str(e)[:300])
         finally:
             running.stop()
         results["idle"].append(row)
         kib = row.get("kib_per_connection")
         print("[idle] %-10s %s" % (server.name, row["status"] if row["status"] != "ok" else
-              "%d/%d still open, %s KiB/conn, fresh p99 %.2f -> %.2f ms" % (
+              "%d/%d still open, %s KiB/conn, fresh p99 %s -> %s ms" % (
                   row["still_open"], row["requested"], "%.2f" % kib if kib is not None else "n/a",
-                  row["p99_before_us"] / 1000, row["p99_with_us"] / 1000)), flush=True)
+                  report.ms(row["p99_before_us"]), report.ms(row["p99_with_us"]))), flush=True)
 
 
 def run_startup(o, ctx, chosen, ports, out_dir, results):
     for server in chosen:
-        times, note = [], ""
+        times, note, status = [], "", "ok"
         for i in range(o.startup_reps):
             run_dir = os.path.join(out_dir, "runs", "startup-%s-%d" % (server.name, i + 1))
             os.makedirs(run_dir, exist_ok=True)
             try:
                 times.append(startup.first_answer_ms(server, ctx, ports.take(), o.server_cpus, run_dir,
                                                      os.path.join(run_dir, "server.log")))
+            except procs.NotAvailable as e:
+                note, status = str(e)[:300], "not available"
+                break
             except RuntimeError as e:
-                note = str(e)[:300]
+                note, status = str(e)[:300], "failed"
                 break
         row = {"server": server.name, "runs_ms": times,
                "median_ms": statistics.median(times) if times else None,
-               "status": "ok" if times and not note else ("not available" if "not available" in note else "failed"),
+               "status": status,
                "note": note}
         results["startup"].append(row)
         print("[startup] %-10s %s" % (server.name, "%.0f ms (%s)" % (row["median_ms"], ", ".join(

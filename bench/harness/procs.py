@@ -11,11 +11,24 @@ import subprocess
 import time
 
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+NOT_AVAILABLE_EXIT = 3  # GatehouseHello's exit status while the real server is not built yet
 PID_DIR = None  # set by main: a directory the shell trap sweeps
 
 
 def taskset_prefix(cpus):
     return ["taskset", "-c", cpus] if cpus else []
+
+
+class NotAvailable(RuntimeError):
+    """The server exited saying it cannot run here yet (exit status 3)."""
+
+
+def exited(running):
+    """Raises for a server that has exited: NotAvailable for status 3, RuntimeError otherwise."""
+    code = running.popen.returncode
+    if code == NOT_AVAILABLE_EXIT:
+        raise NotAvailable(running.log_tail(1))
+    raise RuntimeError("exited with status %s: %s" % (code, running.log_tail()))
 
 
 class Running:
@@ -112,7 +125,7 @@ def wait_ready(running, port, timeout=30.0, interval=0.005):
     start = time.monotonic()
     while time.monotonic() - start < timeout:
         if not running.alive():
-            raise RuntimeError("exited with status %s: %s" % (running.popen.returncode, running.log_tail()))
+            exited(running)
         try:
             status, _, _ = http_get(port, "/", timeout=0.5)
             if status < 500:

@@ -13,12 +13,21 @@ def medians(results):
     for key, rows in table.items():
         ok = [r for r in rows if r["status"] == "ok"]
         if ok:
-            cell = {m: statistics.median(r[m] for r in ok) for m in METRICS}
+            cell = {m: median_or_none([r.get(m) for r in ok]) for m in METRICS}
             cell.update(n=len(ok), status="ok", note="")
         else:
             cell = {"n": 0, "status": rows[0]["status"], "note": rows[0].get("note", "")}
         out[key] = cell
     return out
+
+
+def median_or_none(values):
+    known = [v for v in values if v is not None]
+    return statistics.median(known) if known else None
+
+
+def ms(us, digits=2):
+    return "n/a" if us is None else "%.*f" % (digits, us / 1000)
 
 
 def ratio(gatehouse, peer):
@@ -68,10 +77,9 @@ def markdown(results):
             if c["status"] != "ok":
                 lines.append("| %s | %s | | | | | | | |" % (label, c["status"] + (": " + c["note"][:80] if c["note"] else "")))
                 continue
-            # wrk records no latency when no connection ever completes a pipelined batch (Gunicorn's
-            # sync worker closes after each response): show n/a rather than zeros.
-            lat = ["%.2f" % (c["p50_us"] / 1000), "%.2f" % (c["p99_us"] / 1000), "%.1f" % (c["max_us"] / 1000)] \
-                if c["max_us"] else ["n/a"] * 3
+            # n/a: wrk recorded no latency (Gunicorn closes every connection, so no pipelined batch
+            # completes) or reported a percentile as 0 (see load.py).
+            lat = [ms(c["p50_us"]), ms(c["p99_us"]), ms(c["max_us"], 1)]
             lines.append("| %s | %s | %s | %s | %s | %.1f | %d | %d | %s |" % (
                 label, "{:,.0f}".format(c["rps"]), lat[0], lat[1], lat[2],
                 c["cpu_s"], c["rss_peak_kib"] / 1024, c["errors"],
@@ -95,10 +103,10 @@ def idle_section(results, meta):
             lines.append("| %s | %s | | | | | |" % (label, row["status"] + ": " + row.get("note", "")[:80]))
             continue
         kib = row["kib_per_connection"]
-        lines.append("| %s | %d of %d | %.0f | %.0f | %s | %.2f → %.2f | %.2f → %.2f |" % (
+        lines.append("| %s | %d of %d | %.0f | %.0f | %s | %s → %s | %s → %s |" % (
             label, row["still_open"], row["requested"], row["rss_before_kib"] / 1024, row["rss_with_kib"] / 1024,
-            "%.2f" % kib if kib is not None else "n/a", row["p50_before_us"] / 1000, row["p50_with_us"] / 1000,
-            row["p99_before_us"] / 1000, row["p99_with_us"] / 1000))
+            "%.2f" % kib if kib is not None else "n/a", ms(row["p50_before_us"]), ms(row["p50_with_us"]),
+            ms(row["p99_before_us"]), ms(row["p99_with_us"])))
     return lines
 
 
@@ -157,8 +165,8 @@ def targets_section(results, cells):
     kib = gh_idle["kib_per_connection"] if gh_idle else None
     lines.append(check("Idle connections: KiB per connection", "%.2f" % kib if kib is not None else "n/a",
                        "< 5", None if kib is None else kib < 5))
-    if gh_idle:
-        slow = gh_idle["p99_with_us"] / max(gh_idle["p99_before_us"], 1)
+    if gh_idle and gh_idle["p99_with_us"] and gh_idle["p99_before_us"]:
+        slow =  gh_idle["p99_with_us"] / max(gh_idle["p99_before_us"], 1)
         lines.append(check("Idle connections: fresh client p99 with ÷ without", "%.2f×" % slow, "≤ 1.5×", slow <= 1.5))
     else:
         lines.append(check("Idle connections: fresh client p99 with ÷ without", "n/a", "≤ 1.5×", None))

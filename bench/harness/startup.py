@@ -18,7 +18,7 @@ def first_answer_ms(server, ctx, port, cpus, run_dir, log_path, timeout=30.0):
             except OSError:
                 pass
             if not running.alive():
-                raise RuntimeError("exited: %s" % running.log_tail())
+                procs.exited(running)
             time.sleep(0.005)
         raise RuntimeError("no answer within %.0f s" % timeout)
     finally:
