@@ -1,6 +1,7 @@
 package io.gatehouse.spec;
 
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -26,7 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       beyond ISO-8859-1, no hop-by-hop field, no Status field); start_response called before the
  *       first non-empty chunk and not twice without excInfo; a non-null body of non-null chunks;
  *       no content for 1xx, 204 and 304; the bytes agreeing with Content-Length and with
- *       {@link Body#length()}; {@code gateway.input} only read, never closed, marked or reset.</li>
+ *       {@link Body#length()}; {@code gateway.input} only read, never closed, marked or reset;
+ *       {@code gateway.errors} never closed.</li>
  *   <li>Server, after the fact: a body never closed cannot be seen from inside a call, so the
  *       Validator counts bodies handed out and not yet closed: {@link #openBodies()} and
  *       {@link #assertAllClosed()}. The {@code TestClient} always closes.</li>
@@ -62,6 +64,13 @@ public final class Validator implements Application {
         }
         ValidatedInput input = new ValidatedInput((InputStream) environ.get(Environ.GATEWAY_INPUT), environ.contentLength());
         environ.put(Environ.GATEWAY_INPUT, input);
+        PrintStream errors = environ.errors();
+        environ.put(Environ.GATEWAY_ERRORS, new PrintStream(errors, true, errors.charset()) {
+            @Override
+            public void close() {
+                throw GatewayViolation.byApplication("gateway.errors was closed; the stream belongs to the server");
+            }
+        });
         if (environ.get(Environ.GATEWAY_INPUT_TRAILERS) instanceof Trailers trailers) {
             environ.put(Environ.GATEWAY_INPUT_TRAILERS, input.trailers(trailers));
         }
