@@ -241,7 +241,7 @@ def main(argv):
     results = {
         "meta": {
             "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
-            "command": command.strip(), "machine": machine(o.java),
+            "command": command.strip(), "machine": machine(o.java), "quick": o.quick,
             "duration_s": o.duration, "warmup_s": o.warmup, "reps": o.reps,
             "server_cpus": o.server_cpus or "unpinned", "load_cpus": o.load_cpus or "unpinned",
             "wrk_threads": o.wrk_threads, "jvm_opts": o.jvm_opts, "idle_connections": o.idle_connections,
