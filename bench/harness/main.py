@@ -44,6 +44,8 @@ def options(argv):
     p.add_argument("--no-idle", action="store_true", help="skip the idle-connection test")
     p.add_argument("--startup-reps", type=int, help="launches per server for time-to-first-answer (default 5, quick 1)")
     p.add_argument("--no-startup", action="store_true", help="skip the time-to-first-answer test")
+    p.add_argument("--no-aot", action="store_true",
+                   help="skip the second launch-time series of Java servers with a trained JDK AOT cache")
     p.add_argument("--no-load", action="store_true", help="skip the wrk scenarios")
     p.add_argument("--jmh", action="store_true", help="also run the JMH microbenchmarks (bench/jmh) with -prof gc")
     p.add_argument("--publish", action="store_true",
@@ -62,6 +64,17 @@ def options(argv):
         o.server_cpus = o.load_cpus = ""
     o.wrk_threads = o.wrk_threads or max(1, cpu_count(o.load_cpus))
     return o
+
+
+def peers_classpath():
+    """Jars only, in a fixed order: the JDK's AOT cache refuses directories and needs the same path."""
+    target = os.path.join(BENCH, "peers", "target")
+    lib = os.path.join(target, "lib")
+    own = sorted(f for f in os.listdir(target) if f.startswith("gatehouse-bench-peers") and f.endswith(".jar"))
+    if not own or not os.path.isdir(lib):
+        raise SystemExit("bench: bench/peers is not built; run bench/run without --skip-build")
+    return ":".join([os.path.join(target, own[0])] + [os.path.join(lib, f) for f in sorted(os.listdir(lib))
+                                                       if f.endswith(".jar")])
 
 
 def cpu_count(cpu_list):
@@ -205,26 +218,45 @@ def run_idle(o, ctx, chosen, ports, out_dir, results):
 
 def run_startup(o, ctx, chosen, ports, out_dir, results):
     for server in chosen:
-        times, note, status = [], "", "ok"
-        for i in range(o.startup_reps):
-            run_dir = os.path.join(out_dir, "runs", "startup-%s-%d" % (server.name, i + 1))
-            os.makedirs(run_dir, exist_ok=True)
+        plain = record_startup(o, server, server.name, [], ctx, ports, out_dir, results)
+        if server.kind == "java" and not o.no_aot and plain == "ok":
+            cache_dir = os.path.join(out_dir, "runs", "aot-training-" + server.name)
+            os.makedirs(cache_dir, exist_ok=True)
+            cache = os.path.join(cache_dir, server.name + ".aot")
             try:
-                times.append(startup.first_answer_ms(server, ctx, ports.take(), o.server_cpus, run_dir,
-                                                     os.path.join(run_dir, "server.log")))
+                startup.train_aot_cache(server, ctx, ports.take(), o.server_cpus, o.load_cpus, cache_dir, cache)
             except procs.NotAvailable as e:
-                note, status = str(e)[:300], "not available"
-                break
+                results["startup"].append({"server": server.name + "+aot", "runs_ms": [], "median_ms": None,
+                                           "status": "not available", "note": str(e)[:300]})
+                continue
             except RuntimeError as e:
-                note, status = str(e)[:300], "failed"
-                break
-        row = {"server": server.name, "runs_ms": times,
-               "median_ms": statistics.median(times) if times else None,
-               "status": status,
-               "note": note}
-        results["startup"].append(row)
-        print("[startup] %-10s %s" % (server.name, "%.0f ms (%s)" % (row["median_ms"], ", ".join(
-            "%.0f" % t for t in times)) if row["status"] == "ok" else row["status"] + ": " + note), flush=True)
+                results["startup"].append({"server": server.name + "+aot", "runs_ms": [], "median_ms": None,
+                                           "status": "failed", "note": str(e)[:300]})
+                continue
+            record_startup(o, server, server.name + "+aot", ["-XX:AOTCache=" + cache], ctx, ports, out_dir, results)
+
+
+def record_startup(o, server, key, extra_jvm_opts, ctx, ports, out_dir, results):
+    times, note, status = [], "", "ok"
+    for i in range(o.startup_reps):
+        run_dir = os.path.join(out_dir, "runs", "startup-%s-%d" % (key, i + 1))
+        os.makedirs(run_dir, exist_ok=True)
+        try:
+            times.append(startup.first_answer_ms(server, ctx, ports.take(), o.server_cpus, run_dir,
+                                                 os.path.join(run_dir, "server.log"),
+                                                 extra_jvm_opts=extra_jvm_opts))
+        except procs.NotAvailable as e:
+            note, status = str(e)[:300], "not available"
+            break
+        except RuntimeError as e:
+            note, status = str(e)[:300], "failed"
+            break
+    row = {"server": key, "runs_ms": times, "median_ms": statistics.median(times) if times else None,
+           "status": status, "note": note}
+    results["startup"].append(row)
+    print("[startup] %-14s %s" % (key, "%.0f ms (%s)" % (row["median_ms"], ", ".join(
+        "%.0f" % t for t in times)) if status == "ok" else status + ": " + note), flush=True)
+    return status
 
 
 def main(argv):
@@ -233,7 +265,7 @@ def main(argv):
     out_dir = os.path.join(BENCH, "out", stamp)
     os.makedirs(out_dir, exist_ok=True)
     procs.PID_DIR = os.environ.get("BENCH_PID_DIR")
-    classpath = os.path.join(BENCH, "peers", "target", "classes") + ":" + os.path.join(BENCH, "peers", "target", "lib", "*")
+    classpath = peers_classpath()
     ctx = servers.Context(o.java, o.jvm_opts.split(), classpath, os.path.join(BENCH, "python"))
     chosen = servers.by_names([n for n in o.only.split(",") if n])
     cases = scenarios.by_names([n for n in o.scenarios.split(",") if n])

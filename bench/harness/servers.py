@@ -48,10 +48,11 @@ class Server:
     def is_gatehouse(self):
         return self.name == "gatehouse"
 
-    def command(self, port, app, ctx, run_dir):
+    def command(self, port, app, ctx, run_dir, extra_jvm_opts=()):
         """Returns (argv, stop signal, cwd) for one fresh start of this server on `port`."""
         if self.kind == "java":
-            argv = [ctx.java] + ctx.jvm_opts + ["-cp", ctx.classpath, self.main_class, str(port)]
+            argv = [ctx.java] + ctx.jvm_opts + list(extra_jvm_opts) + [
+                "-cp", ctx.classpath, self.main_class, str(port)]
             if self.is_gatehouse:
                 argv.append(app)
             return argv, signal.SIGTERM, None
