@@ -124,20 +124,34 @@ def first_line(argv):
         return "not found"
 
 
-def measure_point(server, scenario, o, ctx, ports, out_dir, label):
+def on_fresh_server(o, ctx, server, app, ports, run_dir, row, work):
+    """Starts `server` on a fresh port, runs work(running, port) to fill `row`, and always stops it."""
     port = ports.take()
-    run_dir = os.path.join(out_dir, "runs", label)
     os.makedirs(run_dir, exist_ok=True)
-    argv, stop_signal, cwd = server.command(port, scenario.app, ctx, run_dir)
+    argv, stop_signal, cwd = server.command(port, app, ctx, run_dir)
     running = procs.launch(server.name, argv, o.server_cpus, os.path.join(run_dir, "server.log"),
                            stop_signal=stop_signal, cwd=cwd)
-    row = {"server": server.name, "scenario": scenario.name, "port": port}
+    row["port"] = port
     try:
         procs.wait_ready(running, port)
+        work(running, port)
+    except procs.NotAvailable as e:
+        row.update(status="not available", note=str(e)[:300])
+    except RuntimeError as e:
+        row.update(status="failed", note=str(e)[:300])
+    finally:
+        running.stop()
+    return row
+
+
+def measure_point(server, scenario, o, ctx, ports, out_dir, label):
+    row = {"server": server.name, "scenario": scenario.name}
+
+    def work(running, port):
         problem = load.check_response(port, scenario.path)
         if problem:
             row.update(status="failed", note="wrong answer: " + problem)
-            return row
+            return
         if o.warmup:
             load.run_wrk(port, scenario, o.warmup, o.load_cpus, o.wrk_threads)
         cpu_before = procs.cpu_seconds(running.pid)
@@ -149,13 +163,8 @@ def measure_point(server, scenario, o, ctx, ports, out_dir, label):
         row["status"] = "ok" if running.alive() else "failed"
         if not running.alive():
             row["note"] = "died during the run: " + running.log_tail()
-    except procs.NotAvailable as e:
-        row.update(status="not available", note=str(e)[:300])
-    except RuntimeError as e:
-        row.update(status="failed", note=str(e)[:300])
-    finally:
-        running.stop()
-    return row
+
+    return on_fresh_server(o, ctx, server, scenario.app, ports, os.path.join(out_dir, "runs", label), row, work)
 
 
 def run_load(o, ctx, chosen, cases, ports, out_dir, results):
@@ -190,24 +199,15 @@ def describe(row):
 
 def run_idle(o, ctx, chosen, ports, out_dir, results):
     for server in chosen:
-        port = ports.take()
-        run_dir = os.path.join(out_dir, "runs", "idle-" + server.name)
-        os.makedirs(run_dir, exist_ok=True)
-        argv, stop_signal, cwd = server.command(port, "hello", ctx, run_dir)
-        running = procs.launch(server.name, argv, o.server_cpus, os.path.join(run_dir, "server.log"),
-                               stop_signal=stop_signal, cwd=cwd)
         row = {"server": server.name}
-        try:
-            procs.wait_ready(running, port)
+
+        def work(running, port):
             row.update(idle.measure(running, port, o.idle_connections, o.load_cpus,
                                     min(o.duration, 5), min(max(o.warmup, 1), 3)))
             row["status"] = "ok"
-        except procs.NotAvailable as e:
-            row.update(status="not available", note=str(e)[:300])
-        except RuntimeError as e:
-            row.update(status="failed", note=str(e)[:300])
-        finally:
-            running.stop()
+
+        on_fresh_server(o, ctx, server, "hello", ports, os.path.join(out_dir, "runs", "idle-" + server.name),
+                        row, work)
         results["idle"].append(row)
         kib = row.get("kib_per_connection")
         print("[idle] %-10s %s" % (server.name, row["status"] if row["status"] != "ok" else

@@ -1,4 +1,5 @@
 """The load scenarios: what wrk sends, over how many connections, against which application."""
+import catalog
 
 
 class Scenario:
@@ -24,10 +25,4 @@ SCENARIOS = [
 
 
 def by_names(names):
-    if not names:
-        return list(SCENARIOS)
-    known = {s.name: s for s in SCENARIOS}
-    unknown = [n for n in names if n not in known]
-    if unknown:
-        raise SystemExit("bench: unknown scenario %s; known: %s" % (", ".join(unknown), ", ".join(known)))
-    return [known[n] for n in names]
+    return catalog.pick(SCENARIOS, names, "scenario")
