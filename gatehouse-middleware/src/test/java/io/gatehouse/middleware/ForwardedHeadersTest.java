@@ -152,6 +152,30 @@ class ForwardedHeadersTest {
     }
 
     @Test
+    void headersAsTheRecommendedNginxConfigSendsThem() {
+        // Field for field what nginx 1.22 sent with docs/deploy.md's config, the client's address changed.
+        String sent = get().environ(Environ.REMOTE_ADDR, "::1").header("Host", "[::1]")
+            .header("X-Forwarded-For", "6.6.6.6, 2001:db8::7").header("X-Forwarded-Proto", "https")
+            .header("X-Forwarded-Host", "[::1]").header("X-Forwarded-Port", "443")
+            .header("Forwarded", "for=\"[2001:db8::7]\";proto=https;host=\"[::1]\"").send().text();
+        assertEquals("""
+            REMOTE_ADDR=2001:db8:0:0:0:0:0:7
+            REMOTE_PORT=null
+            gateway.url_scheme=https
+            HTTP_HOST=[::1]
+            SERVER_NAME=[::1]
+            SERVER_PORT=443
+            for=[2001:db8::7]
+            original_http_host=[::1]
+            original_remote_addr=::1
+            original_remote_port=50000
+            original_server_name=[::1]
+            original_server_port=80
+            original_url_scheme=http
+            """, sent);
+    }
+
+    @Test
     void forwardedTakesTheRightMostUntrustedElement() {
         String sent = get("127.0.0.1, 10.0.0.0/8").header("Forwarded",
                 "for=6.6.6.6;proto=http, For=203.0.113.9;Proto=HTTPS;host=\"a.example\", for=10.0.0.2;proto=http")
