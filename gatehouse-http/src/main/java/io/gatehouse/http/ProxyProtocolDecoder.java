@@ -60,6 +60,10 @@ public final class ProxyProtocolDecoder {
     private ProxyHeader header;
     private ProxyProtocolException failure;
 
+    /** Makes a decoder for the header of one connection, accepting version 1 and version 2. */
+    public ProxyProtocolDecoder() {
+    }
+
     /**
      * Consumes bytes of the header from {@code in}, up to its end and never beyond it.
      *
