@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
  * // shell: ./gatehouse run-example rawsocket 8000
  * }
  */
-@Command(name = "run-example", mixinStandardHelpOptions = true,
+@Command(name = "run-example", mixinStandardHelpOptions = true, versionProvider = GatehouseCommand.Version.class,
     description = "Run one of the seed's stand-alone examples.",
     footer = {"", "Examples:", "  rawsocket [PORT]  the seed's raw-socket server on 127.0.0.1 (default port 8000,",
         "                    0 picks a free one): prints each request, answers a fixed response"})

@@ -37,10 +37,12 @@ import java.util.stream.Collectors;
  * }
  */
 @Command(name = "serve", sortOptions = false, mixinStandardHelpOptions = true,
-    description = "Serve a gateway application over HTTP/1.1.",
-    footer = {"", "APP is package.Class (an Application with a public no-argument constructor, or a class with a",
-        "public static 'app' or 'application' field or method) or package.Class:member (a public static",
-        "field or no-argument method that gives an Application)."})
+    versionProvider = GatehouseCommand.Version.class,
+    description = "Serve a gateway application over HTTP/1.1 until SIGTERM or SIGINT (then stop gracefully).",
+    footer = {"", "APP is package.Class (an Application with a public no-argument constructor, or a class with a "
+        + "public static 'app' or 'application' field or method) or package.Class:member (a public static "
+        + "field or no-argument method that gives an Application), like Gunicorn's module:app.",
+        "", "Example: gatehouse serve examples.hello.HelloApp --bind 127.0.0.1:8000 --bind [::1]:8000"})
 public final class ServeCommand implements Callable<Integer> {
 
     /** What {@code gatehouse serve} with no APP serves. */
@@ -50,7 +52,7 @@ public final class ServeCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "APP", defaultValue = DEFAULT_APP,
-        description = "The application to serve. Default: " + DEFAULT_APP + ", the hello app.")
+        description = "The application to serve; with none, the hello app (" + DEFAULT_APP + ").")
     private String app;
 
     @Override
