@@ -26,7 +26,8 @@ class RawSocketServerTest {
     void answersEveryConnectionWithTheFixedResponseAndPrintsTheRequest() throws Exception {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         ExecutorService executor = Executors.newSingleThreadExecutor();
-        try (RawSocketServer server = RawSocketServer.bind(0, new PrintStream(printed, true, StandardCharsets.UTF_8))) {
+        RawSocketServer server = RawSocketServer.bind(0, new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
             assertNotEquals(0, server.port());
             Future<?> serving = executor.submit(() -> {
                 server.serveForever();
@@ -35,8 +36,9 @@ class RawSocketServerTest {
             assertEquals("HTTP/1.1 200 OK\r\n\r\nSample Response to be parsed!\n", exchange(server.port(), REQUEST));
             assertEquals("HTTP/1.1 200 OK\r\n\r\nSample Response to be parsed!\n", exchange(server.port(), "x"));
             server.close();
-            serving.get(10, TimeUnit.SECONDS);
+            serving.get(10, TimeUnit.SECONDS);   // closing ends serveForever() normally
         } finally {
+            server.close();
             executor.shutdownNow();
         }
         String log = printed.toString(StandardCharsets.UTF_8);

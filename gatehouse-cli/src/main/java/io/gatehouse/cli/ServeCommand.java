@@ -58,7 +58,13 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Map<Setting, Object> values = SettingOptions.values(spec, ServeSettings.ALL);
-        ServerConfig config = ServeSettings.config(values);
+        ServerConfig config;
+        try {
+            config = ServeSettings.config(values);
+        } catch (IllegalArgumentException e) {
+            // Each value was checked alone; this is a combination the server refuses.
+            throw new CommandFailure(ExitCode.USAGE, e.getMessage());
+        }
         List<Path> classPath = ServeSettings.classPath((List<?>) values.get(ServeSettings.CLASSPATH));
         Application application = load(app, classPath);
         Server server = new Server(config, application);
