@@ -31,7 +31,8 @@ def options(argv):
     p.add_argument("--duration", type=int, help="seconds of each measured run (default 10, quick 3)")
     p.add_argument("--warmup", type=int, help="seconds of warm-up before each measured run (default 5, quick 2)")
     p.add_argument("--reps", type=int, help="repetitions per point; the table shows medians (default 3, quick 1)")
-    p.add_argument("--only", default="", help="comma-separated servers: " + ",".join(s.name for s in servers.SERVERS))
+    p.add_argument("--only", default="", help="comma-separated servers: " + ",".join(s.name for s in servers.SERVERS)
+                   + " (gatehouse-cli only when named)")
     p.add_argument("--scenarios", default="", help="comma-separated: " + ",".join(s.name for s in scenarios.SCENARIOS))
     p.add_argument("--server-cpus", default="0", help="taskset CPU list for the servers (default 0)")
     p.add_argument("--load-cpus", default="1", help="taskset CPU list for wrk and the idle client (default 1)")
@@ -128,9 +129,9 @@ def on_fresh_server(o, ctx, server, app, ports, run_dir, row, work):
     """Starts `server` on a fresh port, runs work(running, port) to fill `row`, and always stops it."""
     port = ports.take()
     os.makedirs(run_dir, exist_ok=True)
-    argv, stop_signal, cwd = server.command(port, app, ctx, run_dir)
-    running = procs.launch(server.name, argv, o.server_cpus, os.path.join(run_dir, "server.log"),
-                           stop_signal=stop_signal, cwd=cwd)
+    launch = server.command(port, app, ctx, run_dir)
+    running = procs.launch(server.name, launch.argv, o.server_cpus, os.path.join(run_dir, "server.log"),
+                           stop_signal=launch.stop_signal, env=launch.env)
     row["port"] = port
     try:
         procs.wait_ready(running, port)
@@ -175,7 +176,10 @@ def run_load(o, ctx, chosen, cases, ports, out_dir, results):
         for rep in range(1, o.reps + 1):
             for server in chosen:  # interleaved, so drift of the machine touches every server alike
                 done += 1
-                if server.name in unavailable:
+                if not server.serves(scenario.app):
+                    row = {"server": server.name, "scenario": scenario.name, "status": "skipped",
+                           "note": "serves the seed's HelloApp only"}
+                elif server.name in unavailable:
                     row = {"server": server.name, "scenario": scenario.name, "status": "not available",
                            "note": unavailable[server.name]}
                 else:
@@ -219,7 +223,7 @@ def run_idle(o, ctx, chosen, ports, out_dir, results):
 def run_startup(o, ctx, chosen, ports, out_dir, results):
     for server in chosen:
         plain = record_startup(o, server, server.name, [], ctx, ports, out_dir, results)
-        if server.kind == "java" and not o.no_aot and plain == "ok":
+        if server.kind in ("java", "cli") and not o.no_aot and plain == "ok":
             cache_dir = os.path.join(out_dir, "runs", "aot-training-" + server.name)
             os.makedirs(cache_dir, exist_ok=True)
             cache = os.path.join(cache_dir, server.name + ".aot")
@@ -266,7 +270,8 @@ def main(argv):
     os.makedirs(out_dir, exist_ok=True)
     procs.PID_DIR = os.environ.get("BENCH_PID_DIR")
     classpath = peers_classpath()
-    ctx = servers.Context(o.java, o.jvm_opts.split(), classpath, os.path.join(BENCH, "python"))
+    ctx = servers.Context(o.java, o.jvm_opts.split(), classpath, os.path.join(BENCH, "python"),
+                          os.path.join(os.path.dirname(BENCH), "gatehouse"))
     chosen = servers.by_names([n for n in o.only.split(",") if n])
     cases = scenarios.by_names([n for n in o.scenarios.split(",") if n])
     command = os.environ.get("BENCH_COMMAND", "bench/run " + " ".join(argv))

@@ -76,10 +76,10 @@ class Running:
                 pass
 
 
-def launch(name, command, cpus, log_path, env=None, stop_signal=signal.SIGTERM, cwd=None):
+def launch(name, command, cpus, log_path, env=None, stop_signal=signal.SIGTERM):
     log = open(log_path, "w")
     popen = subprocess.Popen(taskset_prefix(cpus) + command, stdout=log, stderr=subprocess.STDOUT,
-                             stdin=subprocess.DEVNULL, start_new_session=True, env=env, cwd=cwd)
+                             stdin=subprocess.DEVNULL, start_new_session=True, env=env)
     log.close()
     if PID_DIR:
         with open(os.path.join(PID_DIR, str(popen.pid)), "w") as f:

@@ -3,6 +3,7 @@
 `app` is "hello" (the seed's hello application alone, for the plaintext scenarios) or "bench"
 (/, /json and /64k). Java servers all get the same JVM flags; nginx and Gunicorn get 2 workers.
 """
+import collections
 import os
 import shutil
 import signal
@@ -38,26 +39,39 @@ http {{
 """
 
 
+Launch = collections.namedtuple("Launch", "argv stop_signal env")
+
+
 class Server:
-    def __init__(self, name, label, kind, main_class=None, java_peer=False):
+    def __init__(self, name, label, kind, main_class=None, java_peer=False, default=True):
         self.name = name
         self.label = label
         self.kind = kind
         self.main_class = main_class
         self.java_peer = java_peer
+        self.default = default  # in the run when --only does not name servers
+
+    def serves(self, app):
+        """The launcher only serves the seed's HelloApp; every other server serves both apps."""
+        return self.kind != "cli" or app == "hello"
 
     @property
     def is_gatehouse(self):
         return self.name == "gatehouse"
 
     def command(self, port, app, ctx, run_dir, extra_jvm_opts=()):
-        """Returns (argv, stop signal, cwd) for one fresh start of this server on `port`."""
+        """Returns the Launch (argv, stop signal, environment) of one fresh start on `port`."""
         if self.kind == "java":
             argv = [ctx.java] + ctx.jvm_opts + list(extra_jvm_opts) + [
                 "-cp", ctx.classpath, self.main_class, str(port)]
             if self.is_gatehouse:
                 argv.append(app)
-            return argv, signal.SIGTERM, None
+            return Launch(argv, signal.SIGTERM, None)
+        if self.kind == "cli":
+            # The project's own launcher; it execs java, so the PID stays the server's.
+            env = dict(os.environ, GATEHOUSE_JAVA_OPTS=" ".join(ctx.jvm_opts + list(extra_jvm_opts)))
+            return Launch([ctx.launcher, "serve", "examples.hello.HelloApp", "--bind", "127.0.0.1:%d" % port,
+                           "--keep-alive", "60"], signal.SIGTERM, env)
         if self.kind == "nginx":
             os.makedirs(os.path.join(run_dir, "tmp"), exist_ok=True)
             os.chmod(run_dir, 0o755)  # workers run as the unprivileged nginx user and read 64k.bin
@@ -66,18 +80,19 @@ class Server:
             conf = os.path.join(run_dir, "nginx.conf")
             with open(conf, "w") as f:
                 f.write(NGINX_CONF.format(dir=run_dir, port=port))
-            return ([ctx.nginx, "-p", run_dir, "-c", conf, "-e", os.path.join(run_dir, "error.log")],
-                    signal.SIGTERM, None)
+            return Launch([ctx.nginx, "-p", run_dir, "-c", conf, "-e", os.path.join(run_dir, "error.log")],
+                          signal.SIGTERM, None)
         if self.kind == "gunicorn":
             module = "seed_hello:app" if app == "hello" else "bench_app:app"
-            return ([ctx.gunicorn, "--workers", "2", "--worker-class", "sync", "--bind",
-                     "127.0.0.1:%d" % port, "--backlog", "2048", "--log-level", "warning",
-                     "--chdir", ctx.python_dir, module], signal.SIGINT, None)
+            return Launch([ctx.gunicorn, "--workers", "2", "--worker-class", "sync", "--bind",
+                           "127.0.0.1:%d" % port, "--backlog", "2048", "--log-level", "warning",
+                           "--chdir", ctx.python_dir, module], signal.SIGINT, None)
         raise ValueError(self.kind)
 
 
 SERVERS = [
     Server("gatehouse", "Gatehouse", "java", "io.gatehouse.bench.peers.GatehouseHello"),
+    Server("gatehouse-cli", "Gatehouse via ./gatehouse serve", "cli", default=False),
     Server("jetty", "Jetty 12 (core Handler)", "java", "io.gatehouse.bench.peers.JettyHello", True),
     Server("undertow", "Undertow", "java", "io.gatehouse.bench.peers.UndertowHello", True),
     Server("netty", "Netty (HTTP codec, NIO)", "java", "io.gatehouse.bench.peers.NettyHello", True),
@@ -90,13 +105,16 @@ SERVERS = [
 
 
 def by_names(names):
+    if not names:
+        return [s for s in SERVERS if s.default]
     return catalog.pick(SERVERS, names, "server")
 
 
 class Context:
     """Where the tools are and the flags every Java server gets."""
 
-    def __init__(self, java, jvm_opts, classpath, python_dir):
+    def __init__(self, java, jvm_opts, classpath, python_dir, launcher):
+        self.launcher = launcher
         self.java = java
         self.jvm_opts = jvm_opts
         self.classpath = classpath

@@ -9,9 +9,9 @@ from scenarios import Scenario
 
 def first_answer_ms(server, ctx, port, cpus, run_dir, log_path, timeout=30.0, extra_jvm_opts=()):
     """Launches the server, polls GET / every 5 ms over a fresh connection, returns ms; always stops it."""
-    argv, stop_signal, cwd = server.command(port, "hello", ctx, run_dir, extra_jvm_opts)
+    launch = server.command(port, "hello", ctx, run_dir, extra_jvm_opts)
     start = time.monotonic()
-    running = procs.launch(server.name, argv, cpus, log_path, stop_signal=stop_signal, cwd=cwd)
+    running = procs.launch(server.name, launch.argv, cpus, log_path, stop_signal=launch.stop_signal, env=launch.env)
     try:
         while time.monotonic() - start < timeout:
             try:
@@ -30,9 +30,9 @@ def first_answer_ms(server, ctx, port, cpus, run_dir, log_path, timeout=30.0, ex
 
 def train_aot_cache(server, ctx, port, cpus, load_cpus, run_dir, cache):
     """One training run: serve 2 s of plaintext load, then stop, and the JVM writes `cache` as it exits."""
-    argv, stop_signal, cwd = server.command(port, "hello", ctx, run_dir, ["-XX:AOTCacheOutput=" + cache])
-    running = procs.launch(server.name + "-aot-training", argv, cpus, os.path.join(run_dir, "server.log"),
-                           stop_signal=stop_signal, cwd=cwd)
+    launch = server.command(port, "hello", ctx, run_dir, ["-XX:AOTCacheOutput=" + cache])
+    running = procs.launch(server.name + "-aot-training", launch.argv, cpus, os.path.join(run_dir, "server.log"),
+                           stop_signal=launch.stop_signal, env=launch.env)
     try:
         procs.wait_ready(running, port)
         load.run_wrk(port, Scenario("train", "training", "/", 8, "hello"), 2, load_cpus, 1)
