@@ -7,8 +7,9 @@ import io.gatehouse.spec.Header;
 import io.gatehouse.spec.StartResponse;
 
 import java.io.IOException;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An HTTP error as an exception that is also a gateway {@link Application}: throw it from anywhere
@@ -104,23 +105,31 @@ public class HttpError extends RuntimeException implements Application {
      * @return the response
      */
     public Response toResponse(String accept) {
-        String title = ReasonPhrase.of(status);
-        Response response;
-        if (Accept.parse(accept).prefersJson()) {
-            java.util.Map<String, Object> json = new java.util.LinkedHashMap<>();
-            json.put("status", status);
-            json.put("error", title);
-            if (description != null) {
-                json.put("description", description);
-            }
-            response = Response.json(json);
-        } else {
-            String text = description == null ? ""
-                : description.contains("\n") ? "<pre>" + escape(description) + "</pre>\n"
-                : "<p>" + escape(description) + "</p>\n";
-            response = Response.html("<!doctype html>\n<title>" + status + " " + title + "</title>\n<h1>" + title
-                + "</h1>\n" + text);
+        return Accept.parse(accept).prefersJson() ? toJson() : toHtml();
+    }
+
+    /** @return the error as {@code {"status":404,"error":"Not Found","description":...}} */
+    public Response toJson() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("status", status);
+        json.put("error", ReasonPhrase.of(status));
+        if (description != null) {
+            json.put("description", description);
         }
+        return withHeaders(Response.json(json));
+    }
+
+    /** @return the error as a small HTML page, the description escaped (in {@code <pre>} if multi-line) */
+    public Response toHtml() {
+        String title = ReasonPhrase.of(status);
+        String text = description == null ? ""
+            : description.contains("\n") ? "<pre>" + escape(description) + "</pre>\n"
+            : "<p>" + escape(description) + "</p>\n";
+        return withHeaders(Response.html("<!doctype html>\n<title>" + status + " " + title + "</title>\n<h1>" + title
+            + "</h1>\n" + text));
+    }
+
+    private Response withHeaders(Response response) {
         response.status(status);
         for (Header header : headers) {
             response.header(header.name(), header.value());
@@ -131,13 +140,6 @@ public class HttpError extends RuntimeException implements Application {
     @Override
     public Body call(Environ environ, StartResponse startResponse) throws IOException {
         return toResponse(environ.header("Accept")).call(environ, startResponse);
-    }
-
-    /** @return a copy with a header field added */
-    HttpError withHeader(String name, String value) {
-        List<Header> more = new ArrayList<>(headers);
-        more.add(Header.of(name, value));
-        return new HttpError(status, description, more, getCause());
     }
 
     /** Escapes text for HTML element content and attribute values. */
