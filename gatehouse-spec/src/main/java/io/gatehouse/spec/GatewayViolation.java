@@ -25,6 +25,7 @@ public final class GatewayViolation extends RuntimeException {
         SERVER
     }
 
+    /** Who broke the rule. */
     private final Party party;
 
     /**

@@ -229,7 +229,7 @@ class ValidatorApplicationTest {
     }
 
     @Test
-    void earlyHintsFieldsAreChecked() {
+    void earlyHintsFieldsAreChecked() throws Exception {
         MiniServer server = new MiniServer();
         List<List<Header>> sent = new ArrayList<>();
         server.environ.put(Environ.GATEWAY_EARLY_HINTS, (EarlyHints) sent::add);
@@ -238,5 +238,14 @@ class ValidatorApplicationTest {
             return Body.empty();
         }, "the wire cannot carry");
         assertEquals(List.of(), sent);
+
+        MiniServer good = new MiniServer();
+        good.environ.put(Environ.GATEWAY_EARLY_HINTS, (EarlyHints) sent::add);
+        good.run((environ, startResponse) -> {
+            environ.earlyHints().send(List.of(Header.of("Link", "</a.css>; rel=preload")));
+            startResponse.start("200 OK", List.of());
+            return Body.empty();
+        });
+        assertEquals(List.of(List.of(Header.of("Link", "</a.css>; rel=preload"))), sent);
     }
 }

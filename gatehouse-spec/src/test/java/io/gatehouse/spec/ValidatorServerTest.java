@@ -173,6 +173,28 @@ class ValidatorServerTest {
     }
 
     @Test
+    void trailersAreNeverNull() {
+        MiniServer server = new MiniServer();
+        server.environ.put(Environ.GATEWAY_INPUT_TRAILERS, (Trailers) () -> null);
+        assertViolation(() -> server.run((environ, startResponse) -> {
+            environ.inputTrailers().fields();
+            return Body.empty();
+        }), "gateway.input_trailers returned null");
+    }
+
+    @Test
+    void trailersAfterTheEndPassThrough() throws Exception {
+        MiniServer server = new MiniServer("abc".getBytes(StandardCharsets.US_ASCII));
+        server.environ.put(Environ.GATEWAY_INPUT_TRAILERS, (Trailers) () -> List.of(Header.of("Digest", "x")));
+        server.run((environ, startResponse) -> {
+            environ.input().readAllBytes();
+            startResponse.start("200 OK", List.of());
+            return Body.of(environ.inputTrailers().fields().getFirst().value());
+        });
+        assertEquals("200 OK", server.status);
+    }
+
+    @Test
     void excInfoAfterHeadersWentOutMustBeRethrown() {
         MiniServer lenient = new MiniServer() {
             @Override

@@ -68,27 +68,52 @@ public final class TestClient {
         return new TestRequest(this, method, target);
     }
 
-    /** @param target the request target @return a GET request builder */
+    /**
+     * Starts a GET request.
+     *
+     * @param target the request target, as for {@link #request}
+     * @return a builder; finish with {@link TestRequest#send()}
+     */
     public TestRequest get(String target) {
         return request("GET", target);
     }
 
-    /** @param target the request target @return a POST request builder */
+    /**
+     * Starts a POST request.
+     *
+     * @param target the request target, as for {@link #request}
+     * @return a builder; finish with {@link TestRequest#send()}
+     */
     public TestRequest post(String target) {
         return request("POST", target);
     }
 
-    /** @param target the request target @return a PUT request builder */
+    /**
+     * Starts a PUT request.
+     *
+     * @param target the request target, as for {@link #request}
+     * @return a builder; finish with {@link TestRequest#send()}
+     */
     public TestRequest put(String target) {
         return request("PUT", target);
     }
 
-    /** @param target the request target @return a DELETE request builder */
+    /**
+     * Starts a DELETE request.
+     *
+     * @param target the request target, as for {@link #request}
+     * @return a builder; finish with {@link TestRequest#send()}
+     */
     public TestRequest delete(String target) {
         return request("DELETE", target);
     }
 
-    /** @param target the request target @return a HEAD request builder */
+    /**
+     * Starts a HEAD request.
+     *
+     * @param target the request target, as for {@link #request}
+     * @return a builder; finish with {@link TestRequest#send()}
+     */
     public TestRequest head(String target) {
         return request("HEAD", target);
     }
@@ -120,7 +145,11 @@ public final class TestClient {
         return this;
     }
 
-    /** Forgets every cookie. @return this client */
+    /**
+     * Forgets every cookie.
+     *
+     * @return this client
+     */
     public TestClient clearCookies() {
         cookies.clear();
         return this;

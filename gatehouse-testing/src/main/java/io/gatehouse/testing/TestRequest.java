@@ -31,7 +31,7 @@ import java.util.Objects;
  * for the headers (repeated fields joined by {@code ", "}, Cookie by {@code "; "}; names with an
  * underscore dropped), {@code CONTENT_TYPE}/{@code CONTENT_LENGTH} without the prefix,
  * {@code SERVER_NAME} {@code localhost}, {@code SERVER_PORT} {@code 80} and scheme {@code http}
- * unless the target is an absolute URL, and the body as a {@link java.io.ByteArrayInputStream}.
+ * unless the target is an absolute URL (or a {@code Host} header says otherwise), and the body as a {@link java.io.ByteArrayInputStream}.
  */
 public final class TestRequest {
 
@@ -177,8 +177,8 @@ public final class TestRequest {
             .put(Environ.PATH_INFO, path.substring(scriptName.length()))
             .put(Environ.QUERY_STRING, target.query())
             .put(Environ.REQUEST_URI, target.requestUri())
-            .put(Environ.SERVER_NAME, target.host())
-            .put(Environ.SERVER_PORT, String.valueOf(target.port()))
+            .put(Environ.SERVER_NAME, serverName())
+            .put(Environ.SERVER_PORT, serverPort())
             .put(Environ.SERVER_PROTOCOL, "HTTP/1.1")
             .put(Environ.SERVER_SOFTWARE, "Gatehouse-TestClient")
             .put(Environ.GATEWAY_INTERFACE, "CGI/1.1")
@@ -199,9 +199,34 @@ public final class TestRequest {
         return environ;
     }
 
+    /** @return the Host header the test gave, or {@code null} */
+    private String explicitHost() {
+        return headers.stream().filter(h -> h.is("Host")).map(Header::value).findFirst().orElse(null);
+    }
+
+    // A server takes SERVER_NAME and SERVER_PORT from Host when there is one (docs/spec.md, 4.1).
+    private String serverName() {
+        String host = explicitHost();
+        if (host == null) {
+            return target.host();
+        }
+        int colon = host.lastIndexOf(':');
+        return colon > 0 && !host.endsWith("]") ? host.substring(0, colon) : host;
+    }
+
+    private String serverPort() {
+        String host = explicitHost();
+        if (host == null) {
+            return String.valueOf(target.port());
+        }
+        int colon = host.lastIndexOf(':');
+        return colon > 0 && !host.endsWith("]") ? host.substring(colon + 1)
+            : target.scheme().equals("https") ? "443" : "80";
+    }
+
     private void putHeaders(Environ environ) {
         List<Header> all = new ArrayList<>();
-        if (headers.stream().noneMatch(h -> h.is("Host"))) {
+        if (explicitHost() == null) {
             all.add(Header.of("Host", target.hostHeader()));
         }
         all.addAll(headers);

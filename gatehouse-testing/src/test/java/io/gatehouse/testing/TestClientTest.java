@@ -162,6 +162,19 @@ class TestClientTest {
     }
 
     @Test
+    void hostHeaderSetsServerNameAndPort() {
+        Recorder app = new Recorder();
+        TestClient client = TestClient.of(app);
+        client.get("/").header("Host", "shop.example:8080").send();
+        assertEquals("shop.example", app.get(Environ.SERVER_NAME));
+        assertEquals("8080", app.get(Environ.SERVER_PORT));
+        assertEquals("shop.example:8080", app.get("HTTP_HOST"));
+        client.get("/").header("Host", "[::1]").send();
+        assertEquals("[::1]", app.get(Environ.SERVER_NAME));
+        assertEquals("80", app.get(Environ.SERVER_PORT));
+    }
+
+    @Test
     void environOverridesAndBadTargets() {
         Recorder app = new Recorder();
         TestClient client = TestClient.of(app);
