@@ -223,7 +223,7 @@ public final class Request {
                 case "application/x-www-form-urlencoded" ->
                     form = Params.parse(new String(bytes(), StandardCharsets.US_ASCII));
                 case "multipart/form-data" -> {
-                    MultipartReader.Result result = MultipartReader.read(environ.input(), type, dispatcher.limits());
+                    MultipartReader.Result result = MultipartReader.read(stream(), type, dispatcher.limits());
                     form = result.fields();
                     files = result.files();
                     temporaryFiles.addAll(result.temporaryFiles());

@@ -101,4 +101,12 @@ class MultipartTest {
             throw new AssertionError(e);
         }
     }
+
+    @Test
+    void theFormCanBeParsedAfterTheRawBytesWereRead() {
+        App app = new App("t").post("/upload", request -> request.bytes().length + " " + request.form("title"));
+        TestResponse r = TestClient.of(app.application()).post("/upload")
+            .contentType("multipart/form-data; boundary=" + BOUNDARY).body(body(new byte[] {1, 2, 3})).send();
+        assertTrue(r.text().endsWith(" Shopping list"), r.text());
+    }
 }
