@@ -84,6 +84,13 @@ final class AnnotatedViews {
                 + ": route " + template.pattern() + " has no placeholder '" + name + "'");
         }
         Class<?> boxed = type.isPrimitive() ? java.lang.invoke.MethodType.methodType(type).wrap().returnType() : type;
+        Class<?> produced = template.segments().stream()
+            .filter(s -> s instanceof PathTemplate.Placeholder p && p.name().equals(name))
+            .map(s -> ((PathTemplate.Placeholder) s).converter().valueType()).findFirst().orElseThrow();
+        if (boxed != String.class && !boxed.isAssignableFrom(produced)) {
+            throw new IllegalArgumentException(method.getDeclaringClass().getName() + "." + method.getName()
+                + ": parameter '" + name + "' is " + type.getSimpleName() + " but the route gives " + produced.getSimpleName());
+        }
         return request -> {
             Object value = request.param(name);
             if (boxed == String.class && value != null) {

@@ -49,6 +49,11 @@ public interface Converter {
         }
 
         @Override
+        public Class<?> valueType() {
+            return Integer.class;
+        }
+
+        @Override
         public String toSegment(Object value) {
             if (!(value instanceof Integer) && !(value instanceof Long) && !(value instanceof Short)) {
                 throw new IllegalArgumentException("an int parameter needs an integer, got " + value);
@@ -72,12 +77,20 @@ public interface Converter {
         }
 
         @Override
+        public Class<?> valueType() {
+            return UUID.class;
+        }
+
+        @Override
         public String toSegment(Object value) {
             return value.toString().toLowerCase(Locale.ROOT);
         }
     };
 
-    /** The rest of the path, slashes included; only allowed as a template's last placeholder. */
+    /**
+     * The rest of the path, slashes included; only allowed as a template's last placeholder. It may be
+     * empty: {@code /files/{rest:path}} takes {@code /files/} with {@code rest} = {@code ""}.
+     */
     Converter PATH = new Converter() {
         @Override
         public Object toValue(String rest) {
@@ -114,6 +127,11 @@ public interface Converter {
      */
     default String toSegment(Object value) {
         return value.toString();
+    }
+
+    /** @return the class of the values {@link #toValue} returns, checked against view parameters */
+    default Class<?> valueType() {
+        return String.class;
     }
 
     /** @return whether the converter takes the rest of the path rather than one segment */

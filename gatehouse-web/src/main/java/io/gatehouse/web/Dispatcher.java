@@ -87,10 +87,10 @@ final class Dispatcher implements Application {
                 result = route(request);
             } catch (Exception e) {
                 failure = e;
-                result = handle(request, e);
+                result = e instanceof HttpError http ? http : handleException(request, e);
             }
-            if (result instanceof HttpError returned && failure == null) {
-                result = handle(request, returned); // a returned error gets the same handlers as a thrown one
+            if (result instanceof HttpError http) {
+                result = statusPage(request, http); // thrown, returned or made by an exception handler alike
             }
             Application response = toApplication(request, result);
             if (response instanceof Response plain) {
@@ -147,11 +147,7 @@ final class Dispatcher implements Application {
         };
     }
 
-    private Object handle(Request request, Exception error) throws Exception {
-        if (error instanceof HttpError http) {
-            Hooks.ErrorHandler<? super HttpError> handler = statusHandlers.get(http.status());
-            return handler == null ? http : handler.handle(request, http);
-        }
+    private Object handleException(Request request, Exception error) throws Exception {
         for (Class<?> type = error.getClass(); type != null; type = type.getSuperclass()) {
             Hooks.ErrorHandler<Throwable> handler = exceptionHandlers.get(type);
             if (handler != null) {
@@ -159,9 +155,12 @@ final class Dispatcher implements Application {
             }
         }
         log(request.environ(), "unhandled exception in the view for " + request, error);
-        HttpError internal = internalError(error);
-        Hooks.ErrorHandler<? super HttpError> handler = statusHandlers.get(500);
-        return handler == null ? internal : handler.handle(request, internal);
+        return internalError(error);
+    }
+
+    private Object statusPage(Request request, HttpError error) throws Exception {
+        Hooks.ErrorHandler<? super HttpError> handler = statusHandlers.get(error.status());
+        return handler == null ? error : handler.handle(request, error);
     }
 
     private HttpError internalError(Throwable error) {

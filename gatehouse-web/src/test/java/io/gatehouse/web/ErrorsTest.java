@@ -71,8 +71,7 @@ class ErrorsTest {
         TestClient client = TestClient.of(app.application());
         assertEquals("custom 404", client.get("/abort").send().text());
         assertEquals("custom 404", client.get("/nowhere").send().text());
-        TestResponse nearest = client.get("/missing").send();
-        assertEquals(404, nearest.status());
+        assertEquals("custom 404", client.get("/missing").send().text(), "an exception handler's HttpError gets the status page");
         assertEquals("runtime: odd", client.get("/state").send().text());
     }
 

@@ -56,8 +56,18 @@ class FrontDoorsTest {
         assertEquals("/notes/3", app.urlFor("edit", Map.of("id", 3)));
     }
 
+    /** A class whose parameter has the wrong type for its placeholder. */
+    public static final class WrongType {
+        @Route("/x/{id:int}")
+        public String show(@Param("id") long id) {
+            return "";
+        }
+    }
+
     @Test
     void badRegistrationsFailWithOneLine() {
+        assertEquals("io.gatehouse.web.FrontDoorsTest$WrongType.show: parameter 'id' is long but the route gives Integer",
+            assertThrows(IllegalArgumentException.class, () -> new App("t").register(new WrongType())).getMessage());
         assertEquals("io.gatehouse.web.FrontDoorsTest$Unbound.show: route /x/{id:int} has no placeholder 'other'",
             assertThrows(IllegalArgumentException.class, () -> new App("t").register(new Unbound())).getMessage());
         assertThrows(IllegalArgumentException.class, () -> new App("t").register("no routes here"));

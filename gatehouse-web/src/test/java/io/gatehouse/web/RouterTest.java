@@ -44,6 +44,7 @@ class RouterTest {
         UUID key = UUID.fromString("123e4567-e89b-12d3-a456-426614174000");
         assertEquals(Map.of("key", key), found(router.match("GET", "/users/123E4567-E89B-12D3-A456-426614174000")).params());
         assertEquals(Map.of("rest", "a/b/c.txt"), found(router.match("GET", "/files/a/b/c.txt")).params());
+        assertEquals(Map.of("rest", ""), found(router.match("GET", "/files/")).params());
         assertEquals(Map.of("slug", "java web"), found(router.match("GET", "/tags/java web")).params());
         assertInstanceOf(RouteMatch.NotFound.class, router.match("GET", "/notes/abc"));
         assertInstanceOf(RouteMatch.NotFound.class, router.match("GET", "/notes/-1"));
