@@ -4,13 +4,9 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatehouse.spec.Environ;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,16 +39,14 @@ public final class Request {
     private Map<String, Object> params = Map.of();
     private Params query;
     private Map<String, String> cookies;
-    private byte[] body;
-    private Params form;
-    private Map<String, List<Upload>> files;
+    private final RequestBody body;
     private Session session;
     private Map<String, Object> attributes;
-    private final List<Path> temporaryFiles = new ArrayList<>();
 
     Request(Environ environ, Dispatcher dispatcher) {
         this.environ = Objects.requireNonNull(environ, "environ");
         this.dispatcher = dispatcher;
+        this.body = new RequestBody(environ, dispatcher.limits());
     }
 
     /**
@@ -149,20 +143,7 @@ public final class Request {
     /** @return the request's cookies; for a name sent twice, the first wins (RFC 6265, 5.4) */
     public Map<String, String> cookies() {
         if (cookies == null) {
-            cookies = new LinkedHashMap<>();
-            String header = environ.header("Cookie");
-            if (header != null) {
-                for (String pair : header.split(";")) {
-                    int equals = pair.indexOf('=');
-                    if (equals > 0) {
-                        String value = pair.substring(equals + 1).trim();
-                        if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
-                            value = value.substring(1, value.length() - 1);
-                        }
-                        cookies.putIfAbsent(pair.substring(0, equals).trim(), value);
-                    }
-                }
-            }
+            cookies = CookieHeader.parse(environ.header("Cookie"));
         }
         return cookies;
     }
@@ -180,19 +161,7 @@ public final class Request {
      * @throws IOException when reading fails
      */
     public byte[] bytes() throws IOException {
-        if (body == null) {
-            long limit = dispatcher.limits().maxBodyBytes();
-            if (environ.contentLength() > limit) {
-                throw new HttpError(413, "the body is larger than " + limit + " bytes");
-            }
-            InputStream input = environ.input();
-            body = input == null ? new byte[0] : input.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
-            if (body.length > limit) {
-                body = null;
-                throw new HttpError(413, "the body is larger than " + limit + " bytes");
-            }
-        }
-        return body;
+        return body.bytes();
     }
 
     /** @return the body as text, decoded with the {@code Content-Type} charset (UTF-8 when none) @throws IOException when reading fails */
@@ -206,7 +175,7 @@ public final class Request {
      * @return the stream (the bytes already read, if a parsing method ran first)
      */
     public InputStream stream() {
-        return body != null ? new ByteArrayInputStream(body) : environ.input();
+        return body.stream();
     }
 
     /**
@@ -217,24 +186,7 @@ public final class Request {
      * @throws IOException when reading fails
      */
     public Params form() throws IOException {
-        if (form == null) {
-            MediaType type = contentType();
-            switch (type.value()) {
-                case "application/x-www-form-urlencoded" ->
-                    form = Params.parse(new String(bytes(), StandardCharsets.US_ASCII));
-                case "multipart/form-data" -> {
-                    MultipartReader.Result result = MultipartReader.read(stream(), type, dispatcher.limits());
-                    form = result.fields();
-                    files = result.files();
-                    temporaryFiles.addAll(result.temporaryFiles());
-                }
-                default -> form = Params.empty();
-            }
-            if (files == null) {
-                files = Map.of();
-            }
-        }
-        return form;
+        return body.form(contentType());
     }
 
     /** @param name a form field @return its first value, or {@code null} @throws IOException when reading fails */
@@ -244,8 +196,7 @@ public final class Request {
 
     /** @return the uploaded files by field name @throws IOException when reading fails */
     public Map<String, List<Upload>> files() throws IOException {
-        form();
-        return files;
+        return body.files(contentType());
     }
 
     /** @param name a file field @return its first file, or {@code null} @throws IOException when reading fails */
@@ -356,16 +307,9 @@ public final class Request {
         return session;
     }
 
-    /** Deletes the upload files of this request; runs when the response has been sent. */
+    /** Deletes the upload files of this request; runs when the response has been made. */
     void deleteTemporaryFiles() {
-        for (Path file : temporaryFiles) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException e) {
-                environ.errors().println("gatehouse-web: cannot delete upload file " + file + ": " + e);
-            }
-        }
-        temporaryFiles.clear();
+        body.deleteTemporaryFiles();
     }
 
     Session loadedSession() {
