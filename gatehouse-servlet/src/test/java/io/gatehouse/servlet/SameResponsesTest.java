@@ -65,18 +65,25 @@ class SameResponsesTest {
         return seen;
     }
 
+    private static List<Seen> inProcess() throws Exception {
+        try (Front inProcess = new InProcessFront(freshNotes())) {
+            return run(inProcess);
+        }
+    }
+
+    private static void assertSameAsReference(Front front) throws Exception {
+        List<Seen> reference = inProcess();
+        List<Seen> seen = run(front);
+        for (int i = 0; i < SCRIPT.size(); i++) {
+            assertEquals(reference.get(i), seen.get(i), "step " + i + ": " + SCRIPT.get(i));
+        }
+    }
+
     @Test
     void jettyAnswersLikeTheInProcessClient() throws Exception {
-        List<Seen> reference;
-        try (Front inProcess = new InProcessFront(freshNotes())) {
-            reference = run(inProcess);
-        }
         JettyHarness jetty = new JettyHarness(freshNotes(), "/", "/*");
         try (Front onJetty = new HttpFront(jetty::uri, jetty)) {
-            List<Seen> seen = run(onJetty);
-            for (int i = 0; i < SCRIPT.size(); i++) {
-                assertEquals(reference.get(i), seen.get(i), "step " + i + ": " + SCRIPT.get(i));
-            }
+            assertSameAsReference(onJetty);
         }
     }
 }
