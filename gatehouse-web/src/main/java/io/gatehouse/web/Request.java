@@ -29,8 +29,9 @@ import java.util.Objects;
  * }
  *
  * <p>{@link #remoteAddr()} and {@link #scheme()} are what the server put in the environ: a server
- * configured to trust a proxy (or {@code ProxyFix} middleware) has already replaced them with the
- * forwarded values, so the framework never reads {@code X-Forwarded-*} itself.
+ * configured to trust a proxy ({@code forwarded-allow-ips}), or the {@code ForwardedHeaders}
+ * middleware, has already replaced them with the forwarded values, so the framework never reads
+ * {@code X-Forwarded-*} itself.
  */
 public final class Request {
 
