@@ -1,11 +1,13 @@
 package io.gatehouse.staticfiles;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
@@ -24,8 +26,12 @@ public final class HttpDate {
 
     private static final DateTimeFormatter IMF_FIXDATE =
         DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter RFC_850 =
-        DateTimeFormatter.ofPattern("EEEE, dd-MMM-yy HH:mm:ss 'GMT'", Locale.US);
+    // RFC 9110, 5.6.7: a two-digit year that would be more than 50 years in the future is in the past.
+    private static final DateTimeFormatter RFC_850 = new DateTimeFormatterBuilder()
+        .appendPattern("EEEE, dd-MMM-")
+        .appendValueReduced(ChronoField.YEAR, 2, 2, LocalDate.now(ZoneOffset.UTC).getYear() - 49)
+        .appendPattern(" HH:mm:ss 'GMT'")
+        .toFormatter(Locale.US);
     private static final DateTimeFormatter ASCTIME =
         DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.US);
 
@@ -46,11 +52,7 @@ public final class HttpDate {
         String value = text.strip();
         for (DateTimeFormatter format : List.of(IMF_FIXDATE, RFC_850, ASCTIME)) {
             try {
-                LocalDateTime local = LocalDateTime.parse(value, format);
-                if (format == RFC_850 && local.getYear() > ZonedDateTime.now(ZoneOffset.UTC).getYear() + 50) {
-                    local = local.minusYears(100); // RFC 9110, 5.6.7: a two-digit year more than 50 years ahead is past
-                }
-                return Optional.of(local.toInstant(ZoneOffset.UTC));
+                return Optional.of(LocalDateTime.parse(value, format).toInstant(ZoneOffset.UTC));
             } catch (DateTimeParseException e) {
                 // try the next format
             }
