@@ -56,7 +56,7 @@ public final class FileApplication implements Application {
     public FileApplication(Path root, FileOptions options) {
         this.root = new DocumentRoot(root, options.hiddenFiles(), options.symlinksOutside());
         this.options = options;
-        this.responder = new FileResponder(options);
+        this.responder = new FileResponder(options, this.root);
     }
 
     @Override

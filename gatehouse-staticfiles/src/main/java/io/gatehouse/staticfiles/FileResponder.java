@@ -22,7 +22,7 @@ import java.util.Optional;
  * {@code Range} (206, 416), and hands the bytes to {@code gateway.file_wrapper} for zero-copy sending.
  *
  * {@snippet :
- * return new FileResponder(FileOptions.defaults()).respond(environ, startResponse, file, Path.of("a.txt"));
+ * return new FileResponder(options, root).respond(environ, startResponse, file, Path.of("a.txt"));
  * }
  */
 final class FileResponder {
@@ -31,9 +31,11 @@ final class FileResponder {
     private static final List<String> CODINGS = List.of("br", "gzip");
 
     private final FileOptions options;
+    private final DocumentRoot root;
 
-    FileResponder(FileOptions options) {
+    FileResponder(FileOptions options, DocumentRoot root) {
         this.options = options;
+        this.root = root;
     }
 
     /**
@@ -51,7 +53,8 @@ final class FileResponder {
         Path served = file;
         String coding = null;
         if (options.precompressed()) {
-            List<String> available = CODINGS.stream().filter(c -> Files.isRegularFile(sibling(file, c))).toList();
+            List<String> available = CODINGS.stream()
+                .filter(c -> Files.isRegularFile(sibling(file, c)) && root.listable(sibling(file, c))).toList();
             if (!available.isEmpty()) {
                 // RFC 9110, 12.5.5: the response depends on Accept-Encoding, whichever variant is chosen.
                 headers.add(Header.of("Vary", "Accept-Encoding"));

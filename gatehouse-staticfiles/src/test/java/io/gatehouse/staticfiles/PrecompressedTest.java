@@ -85,6 +85,15 @@ class PrecompressedTest {
     }
 
     @Test
+    void siblingLinksOutOfTheRootAreIgnored(@org.junit.jupiter.api.io.TempDir Path elsewhere) throws Exception {
+        Files.writeString(elsewhere.resolve("secret.gz"), "SECRET");
+        Files.createSymbolicLink(root.resolve("plain.txt.gz"), elsewhere.resolve("secret.gz"));
+        TestResponse r = client.get("/plain.txt").header("Accept-Encoding", "gzip").send();
+        assertEquals("plain", r.text());
+        assertNull(r.header("Content-Encoding"));
+    }
+
+    @Test
     void filesWithoutSiblingsDoNotVary() {
         assertNull(client.get("/plain.txt").header("Accept-Encoding", "gzip").send().header("Vary"));
     }
