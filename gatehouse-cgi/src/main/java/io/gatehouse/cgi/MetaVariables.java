@@ -67,7 +67,7 @@ final class MetaVariables {
         env.put("SERVER_NAME", environ.serverName());
         env.put("SERVER_PORT", environ.serverPort());
         env.put("SERVER_PROTOCOL", environ.serverProtocol());
-        env.put("SERVER_SOFTWARE", String.valueOf(environ.getString(Environ.SERVER_SOFTWARE)));
+        copy(environ, Environ.SERVER_SOFTWARE, env);
         copy(environ, Environ.REMOTE_PORT, env);
         copy(environ, Environ.REQUEST_URI, env);
         if ("https".equals(environ.urlScheme())) {
