@@ -1,0 +1,112 @@
+package io.gatehouse.server;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.SocketChannel;
+
+/**
+ * The write side of a connection: a reused buffer so that a head and a small body leave in one
+ * write, and pipelined responses leave together; a file region goes with
+ * {@link FileChannel#transferTo} (zero copy). While a write blocks, {@link #writingSince()} tells
+ * the {@link WriteWatchdog} since when, so a client that stops reading is cut off.
+ */
+final class SocketOutput {
+
+    private final SocketChannel channel;
+    private final ByteBuffer buffer;
+    private final ServerStats stats;
+    private volatile long writingSince;
+    private boolean broken;
+
+    SocketOutput(SocketChannel channel, int size, ServerStats stats) {
+        this.channel = channel;
+        this.buffer = ByteBuffer.allocate(size);
+        this.stats = stats;
+    }
+
+    void write(byte[] bytes) throws IOException {
+        write(bytes, 0, bytes.length);
+    }
+
+    void write(byte[] bytes, int offset, int length) throws IOException {
+        if (length <= buffer.remaining()) {
+            buffer.put(bytes, offset, length);
+            return;
+        }
+        flush();
+        if (length < buffer.capacity() / 2) {
+            buffer.put(bytes, offset, length);
+        } else {
+            writeFully(ByteBuffer.wrap(bytes, offset, length));
+        }
+    }
+
+    /** @return room left in the buffer, for writers that fill it in place */
+    int room() {
+        return buffer.remaining();
+    }
+
+    /** Writes everything buffered. */
+    void flush() throws IOException {
+        if (buffer.position() > 0) {
+            buffer.flip();
+            try {
+                writeFully(buffer);
+            } finally {
+                buffer.clear();
+            }
+        }
+    }
+
+    boolean hasPending() {
+        return buffer.position() > 0;
+    }
+
+    /** Sends a file region from the page cache to the socket without copying through the heap. */
+    void transfer(FileChannel file, long position, long count) throws IOException {
+        flush();
+        long end = position + count;
+        writingSince = System.nanoTime() | 1;
+        try {
+            while (position < end) {
+                long n = file.transferTo(position, end - position, channel);
+                if (n <= 0) {
+                    throw new IOException("file ended before its declared length");
+                }
+                position += n;
+                stats.bytesOut(n);
+            }
+        } catch (IOException e) {
+            broken = true;
+            throw e;
+        } finally {
+            writingSince = 0;
+        }
+    }
+
+    private void writeFully(ByteBuffer bytes) throws IOException {
+        stats.bytesOut(bytes.remaining());
+        writingSince = System.nanoTime() | 1;
+        try {
+            while (bytes.hasRemaining()) {
+                channel.write(bytes);
+            }
+        } catch (IOException e) {
+            broken = true;
+            throw e;
+        } finally {
+            writingSince = 0;
+        }
+    }
+
+    /** @return {@link System#nanoTime()} when the blocked write began, or 0 when none is under way */
+    long writingSince() {
+        return writingSince;
+    }
+
+    /** @return whether a write failed: the client is gone or too slow */
+    boolean broken() {
+        return broken;
+    }
+}
