@@ -68,7 +68,9 @@ public enum Violation {
     /** A path whose percent escapes are malformed or whose bytes are not UTF-8. */
     INVALID_PATH_ENCODING(400, "docs/spec.md section 4.3, RFC 3986 section 2.1"),
     /** The head did not arrive within the server's head timeout. */
-    HEAD_TIMEOUT(408, "RFC 9110 section 15.5.9");
+    HEAD_TIMEOUT(408, "RFC 9110 section 15.5.9"),
+    /** A read of the body waited longer than the server's body timeout. */
+    BODY_TIMEOUT(408, "RFC 9110 section 15.5.9");
 
     private final int status;
     private final String rfc;

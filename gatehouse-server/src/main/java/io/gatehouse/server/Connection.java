@@ -63,6 +63,7 @@ final class Connection implements Runnable {
     private final long acceptedNanos = System.nanoTime();
     private volatile boolean idle;
     private boolean responding;
+    private RequestBodyInput input;
 
     Connection(Server server, SocketChannel channel) throws IOException {
         this.server = server;
@@ -151,7 +152,7 @@ final class Connection implements Runnable {
     private boolean exchange(RequestHead head) throws IOException, HttpViolationException {
         server.stats().request();
         responding = false;
-        RequestBodyInput input = new RequestBodyInput(this, head);
+        input = new RequestBodyInput(this, head);
         Environ environ = GatewayCall.environ(info, head, input);
         ResponseStart start = new ResponseStart(config.errorLog());
         ResponseSender sender = new ResponseSender(this, head, start);
@@ -250,7 +251,7 @@ final class Connection implements Runnable {
 
     /** @return whether the next request may come on this connection, as far as the server is concerned */
     boolean mayKeepAlive(RequestHead head) {
-        return head.keepAlive() && !server.stopping();
+        return head.keepAlive() && !server.stopping() && input.drainable(MAX_DRAIN);
     }
 
     void log(String message) {

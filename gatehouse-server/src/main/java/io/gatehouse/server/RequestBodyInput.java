@@ -10,6 +10,7 @@ import io.gatehouse.spec.Trailers;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,7 @@ final class RequestBodyInput extends InputStream implements Trailers {
     private final Connection connection;
     private final RequestHead head;
     private boolean done;
+    private long consumed;
     private boolean continueSent;
     private IOException failure;
     private Violation violation;
@@ -65,6 +67,10 @@ final class RequestBodyInput extends InputStream implements Trailers {
             violation = e.violation();
             failure = new IOException("bad request body: " + e.getMessage());
             throw failure;
+        } catch (SocketTimeoutException e) {
+            violation = Violation.BODY_TIMEOUT;
+            failure = e;
+            throw e;
         } catch (IOException e) {
             failure = e;
             throw e;
@@ -91,6 +97,7 @@ final class RequestBodyInput extends InputStream implements Trailers {
                 if (event == RequestParser.Event.BODY) {
                     int n = parser.bodyLength();
                     buffer.get(parser.bodyStart(), b, off, n);
+                    consumed += n;
                     if (parser.messageComplete()) {
                         finish(parser);
                     }
@@ -143,6 +150,24 @@ final class RequestBodyInput extends InputStream implements Trailers {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /**
+     * Whether the rest of the body can be read and discarded after the response, so the
+     * connection can serve another request: not when the client waits for a 100 Continue that
+     * never came (it may never send the body), nor when more than {@code max} bytes are left.
+     *
+     * @param max the most bytes worth draining
+     * @return whether keep-alive remains possible as far as the request body goes
+     */
+    boolean drainable(long max) {
+        if (done) {
+            return failure == null;
+        }
+        if (failure != null || head.expectContinue() && !continueSent) {
+            return false;
+        }
+        return head.chunked() || head.contentLength() - consumed <= max;
     }
 
     /** @return the violation found in the body's framing, or null */
