@@ -44,7 +44,8 @@ import java.nio.charset.StandardCharsets;
  */
 final class Connection implements Runnable {
 
-    private static final int BUFFER_SIZE = 16 * 1024;
+    /** What an idle connection reads into; most request heads fit, larger ones take more reads. */
+    private static final int IDLE_BUFFER_SIZE = 512;
     private static final long MAX_DRAIN = 64 * 1024;
     private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
@@ -54,8 +55,10 @@ final class Connection implements Runnable {
     private final SocketChannel channel;
     private final Socket socket;
     private final InputStream in;
-    private final byte[] readBytes = new byte[BUFFER_SIZE];
-    private final ByteBuffer readBuffer = ByteBuffer.wrap(readBytes).limit(0);
+    private final BufferPool pool;
+    private final byte[] idleBytes = new byte[IDLE_BUFFER_SIZE];
+    private byte[] readBytes = idleBytes;
+    private ByteBuffer readBuffer = ByteBuffer.wrap(readBytes).limit(0);
     private final RequestParser parser;
     private final SocketOutput out;
     private final ResponseHeadWriter headWriter = new ResponseHeadWriter();
@@ -73,7 +76,8 @@ final class Connection implements Runnable {
         this.socket = channel.socket();
         this.in = socket.getInputStream();
         this.parser = new RequestParser(config.limits());
-        this.out = new SocketOutput(channel, BUFFER_SIZE, server.stats());
+        this.pool = server.buffers();
+        this.out = new SocketOutput(channel, pool, server.stats());
         channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
         InetSocketAddress remote = (InetSocketAddress) channel.getRemoteAddress();
         InetSocketAddress local = (InetSocketAddress) channel.getLocalAddress();
@@ -128,12 +132,16 @@ final class Connection implements Runnable {
             try {
                 if (waiting) {
                     out.flush();
+                    goIdle();
                     idle = true;
                     if (server.stopping()) {
                         return null;
                     }
                 }
                 n = fill(timeoutMillis);
+                if (n > 0 && readBytes == idleBytes) {
+                    wake();
+                }
             } catch (SocketTimeoutException e) {
                 if (waiting) {
                     return null;   // idle too long: close without a response
@@ -189,6 +197,25 @@ final class Connection implements Runnable {
             out.flush();
         }
         return keep;
+    }
+
+    /** Gives the large buffers back to the pool; only bytes of a next request could be kept. */
+    private void goIdle() {
+        out.release();
+        if (readBytes != idleBytes && !readBuffer.hasRemaining()) {
+            pool.release(readBytes);
+            readBytes = idleBytes;
+            readBuffer = ByteBuffer.wrap(idleBytes).limit(0);
+        }
+    }
+
+    /** Bytes arrived on an idle connection: move them into a large buffer for the request. */
+    private void wake() {
+        byte[] large = pool.acquire();
+        int n = readBuffer.remaining();
+        readBuffer.get(large, 0, n);
+        readBytes = large;
+        readBuffer = ByteBuffer.wrap(large).limit(n);
     }
 
     private void closeBody(Body body) {
@@ -287,6 +314,11 @@ final class Connection implements Runnable {
             out.flush();
         } catch (IOException e) {
             // the client is gone
+        }
+        out.release();
+        if (readBytes != idleBytes) {
+            pool.release(readBytes);
+            readBytes = idleBytes;
         }
         try {
             channel.close();

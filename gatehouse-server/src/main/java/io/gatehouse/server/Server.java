@@ -35,6 +35,7 @@ public final class Server implements AutoCloseable {
     private final ServerConfig config;
     private final Application application;
     private final ServerStats stats = new ServerStats();
+    private final BufferPool buffers = new BufferPool(16 * 1024, 4096);
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final List<Listener> listeners = new ArrayList<>();
     private final AtomicBoolean started = new AtomicBoolean();
@@ -148,6 +149,10 @@ public final class Server implements AutoCloseable {
 
     boolean stopping() {
         return stopping;
+    }
+
+    BufferPool buffers() {
+        return buffers;
     }
 
     ServerConfig config() {

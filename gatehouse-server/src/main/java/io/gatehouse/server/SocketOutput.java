@@ -14,37 +14,49 @@ import java.nio.channels.SocketChannel;
 final class SocketOutput {
 
     private final SocketChannel channel;
-    private final ByteBuffer buffer;
+    private final BufferPool pool;
     private final ServerStats stats;
+    private byte[] bytes;
+    private ByteBuffer buffer = ByteBuffer.allocate(0);
     private volatile long writingSince;
     private boolean broken;
 
-    SocketOutput(SocketChannel channel, int size, ServerStats stats) {
+    SocketOutput(SocketChannel channel, BufferPool pool, ServerStats stats) {
         this.channel = channel;
-        this.buffer = ByteBuffer.allocate(size);
+        this.pool = pool;
         this.stats = stats;
     }
 
-    void write(byte[] bytes) throws IOException {
-        write(bytes, 0, bytes.length);
+    /** Gives the buffer back to the pool while the connection is idle; nothing may be pending. */
+    void release() {
+        if (bytes != null && buffer.position() == 0) {
+            pool.release(bytes);
+            bytes = null;
+            buffer = ByteBuffer.allocate(0);
+        }
     }
 
-    void write(byte[] bytes, int offset, int length) throws IOException {
+    void write(byte[] data) throws IOException {
+        write(data, 0, data.length);
+    }
+
+    void write(byte[] data, int offset, int length) throws IOException {
         if (length <= buffer.remaining()) {
-            buffer.put(bytes, offset, length);
+            buffer.put(data, offset, length);
+            return;
+        }
+        if (bytes == null) {
+            bytes = pool.acquire();
+            buffer = ByteBuffer.wrap(bytes);
+            write(data, offset, length);
             return;
         }
         flush();
         if (length < buffer.capacity() / 2) {
-            buffer.put(bytes, offset, length);
+            buffer.put(data, offset, length);
         } else {
-            writeFully(ByteBuffer.wrap(bytes, offset, length));
+            writeFully(ByteBuffer.wrap(data, offset, length));
         }
-    }
-
-    /** @return room left in the buffer, for writers that fill it in place */
-    int room() {
-        return buffer.remaining();
     }
 
     /** Writes everything buffered. */
@@ -85,12 +97,12 @@ final class SocketOutput {
         }
     }
 
-    private void writeFully(ByteBuffer bytes) throws IOException {
-        stats.bytesOut(bytes.remaining());
+    private void writeFully(ByteBuffer data) throws IOException {
+        stats.bytesOut(data.remaining());
         writingSince = System.nanoTime() | 1;
         try {
-            while (bytes.hasRemaining()) {
-                channel.write(bytes);
+            while (data.hasRemaining()) {
+                channel.write(data);
             }
         } catch (IOException e) {
             broken = true;
