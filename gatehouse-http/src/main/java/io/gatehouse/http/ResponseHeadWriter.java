@@ -34,20 +34,15 @@ public final class ResponseHeadWriter {
 
     /** @param name a field name @param value its value (ISO-8859-1) @return this */
     public ResponseHeadWriter field(String name, String value) {
-        latin1(name);
-        room(2);
-        bytes[length++] = ':';
-        bytes[length++] = ' ';
+        name(name);
         latin1(value);
         return crlf();
     }
 
     /** @param name a field name @param value a non-negative number @return this */
     public ResponseHeadWriter field(String name, long value) {
-        latin1(name);
-        room(22);
-        bytes[length++] = ':';
-        bytes[length++] = ' ';
+        name(name);
+        room(20);
         if (value == 0) {
             bytes[length++] = '0';
         } else {
@@ -85,6 +80,13 @@ public final class ResponseHeadWriter {
     /** @return the number of bytes written */
     public int length() {
         return length;
+    }
+
+    private void name(String name) {
+        latin1(name);
+        room(2);
+        bytes[length++] = ':';
+        bytes[length++] = ' ';
     }
 
     private ResponseHeadWriter crlf() {

@@ -163,11 +163,7 @@ final class ResponseSender {
             framing = Framing.NONE;
         }
         keepAlive = framing != Framing.UNTIL_CLOSE && connection.mayKeepAlive(head);
-        if (!keepAlive && head.minorVersion() == 1) {
-            writer.field("Connection", "close");
-        } else if (keepAlive && head.minorVersion() == 0) {
-            writer.field("Connection", "keep-alive");
-        }
+        connectionField();
         writer.end();
         out.write(writer.bytes(), 0, writer.length());
         committed = true;
@@ -203,11 +199,7 @@ final class ResponseSender {
             .line(connection.serverLine())
             .field("Content-Type", "text/plain; charset=utf-8")
             .field("Content-Length", text.length);
-        if (!keepAlive && head.minorVersion() == 1) {
-            writer.field("Connection", "close");
-        } else if (keepAlive && head.minorVersion() == 0) {
-            writer.field("Connection", "keep-alive");
-        }
+        connectionField();
         writer.end();
         out.write(writer.bytes(), 0, writer.length());
         if (!headRequest) {
@@ -216,6 +208,15 @@ final class ResponseSender {
         committed = true;
         complete = true;
         connection.stats().response(500);
+    }
+
+    /** RFC 9112 section 9.3: say "close" where 1.1 would persist, "keep-alive" where 1.0 would not. */
+    private void connectionField() {
+        if (!keepAlive && head.minorVersion() == 1) {
+            writer.field("Connection", "close");
+        } else if (keepAlive && head.minorVersion() == 0) {
+            writer.field("Connection", "keep-alive");
+        }
     }
 
     boolean committed() {
