@@ -12,9 +12,7 @@ import io.gatehouse.spec.EarlyHints;
 import io.gatehouse.spec.Environ;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
@@ -53,8 +51,6 @@ final class Connection implements Runnable {
     private final ServerConfig config;
     private final Application application;
     private final SocketChannel channel;
-    private final Socket socket;
-    private final InputStream in;
     private final BufferPool pool;
     private final byte[] idleBytes = new byte[IDLE_BUFFER_SIZE];
     private byte[] readBytes = idleBytes;
@@ -65,6 +61,8 @@ final class Connection implements Runnable {
     private final ConnectionInfo info;
     private final long acceptedNanos = System.nanoTime();
     private volatile boolean idle;
+    private volatile long readDeadline;
+    private volatile boolean readTimedOut;
     private boolean responding;
     private RequestBodyInput input;
 
@@ -73,8 +71,6 @@ final class Connection implements Runnable {
         this.config = server.config();
         this.application = server.application();
         this.channel = channel;
-        this.socket = channel.socket();
-        this.in = socket.getInputStream();
         this.parser = new RequestParser(config.limits());
         this.pool = server.buffers();
         this.out = new SocketOutput(channel, pool, server.stats());
@@ -253,20 +249,22 @@ final class Connection implements Runnable {
      * Reads more bytes after what the buffer holds, flushing pending output first.
      *
      * @return bytes read, or -1 at end of stream
-     * @throws SocketTimeoutException when nothing arrived in time
+     * @throws SocketTimeoutException when nothing arrived in time (see {@link TimeoutWatchdog})
      */
     int fill(long timeoutMillis) throws IOException {
         out.flush();
         readBuffer.compact();
+        readDeadline = (System.nanoTime() + timeoutMillis * 1_000_000) | 1;
         try {
-            socket.setSoTimeout((int) Math.clamp(timeoutMillis, 1, Integer.MAX_VALUE));
-            int n = in.read(readBytes, readBuffer.position(), readBuffer.remaining());
+            int n = channel.read(readBuffer);
             if (n > 0) {
-                readBuffer.position(readBuffer.position() + n);
                 server.stats().bytesIn(n);
+            } else if (n < 0 && readTimedOut) {
+                throw new SocketTimeoutException("no bytes within " + timeoutMillis + " ms");
             }
             return n;
         } finally {
+            readDeadline = 0;
             readBuffer.flip();
         }
     }
@@ -326,6 +324,21 @@ final class Connection implements Runnable {
             // nothing left to release
         }
         server.connectionClosed(this);
+    }
+
+    /** @return when the blocked read times out ({@link System#nanoTime()}), or 0 when none blocks */
+    long readDeadline() {
+        return readDeadline;
+    }
+
+    /** Ends a read that waited too long: it sees end of stream, and output still works for a 408. */
+    void timeOutRead() {
+        readTimedOut = true;
+        try {
+            channel.shutdownInput();
+        } catch (IOException e) {
+            abort("read timed out");
+        }
     }
 
     long writingSince() {

@@ -43,7 +43,7 @@ public final class Server implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final byte[] serverLine;
     private volatile boolean stopping;
-    private WriteWatchdog watchdog;
+    private TimeoutWatchdog watchdog;
 
     /**
      * @param config      the settings
@@ -71,8 +71,8 @@ public final class Server implements AutoCloseable {
             stopped.countDown();
             throw e;
         }
-        watchdog = new WriteWatchdog(connections, config.writeTimeout());
-        Thread.ofVirtual().name("gatehouse-write-watchdog").start(watchdog);
+        watchdog = new TimeoutWatchdog(connections, config);
+        Thread.ofVirtual().name("gatehouse-timeout-watchdog").start(watchdog);
         listeners.forEach(Listener::start);
     }
 

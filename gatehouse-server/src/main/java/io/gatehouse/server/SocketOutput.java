@@ -9,7 +9,7 @@ import java.nio.channels.SocketChannel;
  * The write side of a connection: a reused buffer so that a head and a small body leave in one
  * write, and pipelined responses leave together; a file region goes with
  * {@link FileChannel#transferTo} (zero copy). While a write blocks, {@link #writingSince()} tells
- * the {@link WriteWatchdog} since when, so a client that stops reading is cut off.
+ * the {@link TimeoutWatchdog} since when, so a client that stops reading is cut off.
  */
 final class SocketOutput {
 
