@@ -172,6 +172,14 @@ public final class RequestParser {
         return head;
     }
 
+    /** Drops the last head once its message is complete, so an idle connection keeps nothing of it. */
+    public void releaseHead() {
+        if (messageComplete()) {
+            head = null;
+            chunks = null;
+        }
+    }
+
     /** @return where in the last buffer fed the body bytes of the last {@link Event#BODY} start */
     public int bodyStart() {
         return bodyStart;

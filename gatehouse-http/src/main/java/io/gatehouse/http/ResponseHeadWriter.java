@@ -15,7 +15,10 @@ import java.util.Arrays;
  */
 public final class ResponseHeadWriter {
 
-    private byte[] bytes = new byte[512];
+    private static final int INITIAL_SIZE = 512;
+    private static final byte[] NONE = new byte[0];
+
+    private byte[] bytes = NONE;
     private int length;
 
     /**
@@ -72,6 +75,15 @@ public final class ResponseHeadWriter {
         return crlf();
     }
 
+    /**
+     * Lets go of the array, for a connection that goes idle; the next head allocates a new one.
+     * Many idle connections then hold no head bytes at all.
+     */
+    public void release() {
+        bytes = NONE;
+        length = 0;
+    }
+
     /** @return the array holding the head; valid up to {@link #length()} */
     public byte[] bytes() {
         return bytes;
@@ -106,7 +118,7 @@ public final class ResponseHeadWriter {
 
     private void room(int n) {
         if (length + n > bytes.length) {
-            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + n));
+            bytes = Arrays.copyOf(bytes, Math.max(Math.max(bytes.length * 2, INITIAL_SIZE), length + n));
         }
     }
 }

@@ -198,6 +198,9 @@ final class Connection implements Runnable {
     /** Gives the large buffers back to the pool; only bytes of a next request could be kept. */
     private void goIdle() {
         out.release();
+        headWriter.release();
+        parser.releaseHead();
+        input = null;
         if (readBytes != idleBytes && !readBuffer.hasRemaining()) {
             pool.release(readBytes);
             readBytes = idleBytes;
