@@ -85,7 +85,8 @@ final class ResponseStart implements StartResponse {
     }
 
     private static int statusCode(String status) {
-        if (status == null || status.length() < 4 || status.charAt(3) != ' ' || !Tokens.isFieldValue(status)) {
+        // docs/spec.md 6.1: three digits from 100 to 599, one space, a non-empty reason.
+        if (status == null || status.length() < 5 || status.charAt(3) != ' ' || !Tokens.isFieldValue(status)) {
             throw new IllegalArgumentException("status must be three digits, a space and a reason: "
                 + (status == null ? "null" : visible(status)));
         }
@@ -97,8 +98,8 @@ final class ResponseStart implements StartResponse {
             }
             code = code * 10 + (c - '0');
         }
-        if (code < 100) {
-            throw new IllegalArgumentException("status code below 100: " + visible(status));
+        if (code < 100 || code > 599) {
+            throw new IllegalArgumentException("status code outside 100 to 599: " + visible(status));
         }
         return code;
     }

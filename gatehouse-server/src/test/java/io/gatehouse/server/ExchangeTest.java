@@ -122,6 +122,43 @@ class ExchangeTest {
     }
 
     @Test
+    void headOfAStreamedBodyAnnouncesChunkedButSendsNoBytes() throws Exception {
+        try (RunningServer running = new RunningServer(Apps.STREAM); RawClient client = running.connect()) {
+            client.send("HEAD / HTTP/1.1\r\nHost: h\r\n\r\nHEAD / HTTP/1.1\r\nHost: h\r\n\r\n");
+            String head = """
+                HTTP/1.1 200 OK\r
+                Date: <masked>\r
+                Server: Gatehouse/0.1\r
+                Content-Type: text/plain\r
+                Transfer-Encoding: chunked\r
+                \r
+                """;
+            assertEquals(head, client.readResponse(true).masked());
+            assertEquals(head, client.readResponse(true).masked());
+            running.validator.assertAllClosed();
+        }
+    }
+
+    @Test
+    void noContentAndNotModifiedHaveNoFraming() throws Exception {
+        io.gatehouse.spec.Application app = (environ, start) -> {
+            if (environ.pathInfo().equals("/304")) {
+                start.start("304 Not Modified", java.util.List.of(io.gatehouse.spec.Header.of("ETag", "\"x\"")));
+            } else {
+                start.start("204 No Content", java.util.List.of());
+            }
+            return io.gatehouse.spec.Body.empty();
+        };
+        try (RunningServer running = new RunningServer(app); RawClient client = running.connect()) {
+            client.send("GET /304 HTTP/1.1\r\nHost: h\r\n\r\nGET /204 HTTP/1.1\r\nHost: h\r\n\r\n");
+            assertEquals("HTTP/1.1 304 Not Modified\r\nDate: <masked>\r\nServer: Gatehouse/0.1\r\nETag: \"x\"\r\n\r\n",
+                client.readResponse().masked());
+            assertEquals("HTTP/1.1 204 No Content\r\nDate: <masked>\r\nServer: Gatehouse/0.1\r\n\r\n",
+                client.readResponse().masked());
+        }
+    }
+
+    @Test
     void headGetsTheHeadersOfGetAndNoBody() throws Exception {
         try (RunningServer running = new RunningServer(Apps.HELLO); RawClient client = running.connect()) {
             client.send("HEAD / HTTP/1.1\r\nHost: h\r\n\r\nGET / HTTP/1.1\r\nHost: h\r\n\r\n");

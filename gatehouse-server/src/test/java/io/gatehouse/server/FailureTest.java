@@ -162,6 +162,20 @@ class FailureTest {
     }
 
     @Test
+    void badStatusLinesAreRefused() throws Exception {
+        for (String bad : List.of("200", "200 ", "20 OK", "600 Beyond", "099 Low", "200 OK\r\nX: y", "2x0 OK")) {
+            Application app = (environ, start) -> {
+                start.start(bad, List.of());
+                return Body.of("hi");
+            };
+            try (ServerWithoutValidator running = new ServerWithoutValidator(app); RawClient client = running.connect()) {
+                client.send("GET / HTTP/1.1\r\nHost: h\r\n\r\n");
+                assertEquals(INTERNAL_ERROR, client.readResponse().masked(), bad);
+            }
+        }
+    }
+
+    @Test
     void hopByHopHeadersFromTheApplicationAreDroppedAndLogged() throws Exception {
         Application app = (environ, start) -> {
             start.start("200 OK", List.of(Header.of("Connection", "close"), Header.of("Transfer-Encoding", "gzip"),
