@@ -51,7 +51,10 @@ final class Listener implements Runnable {
             } catch (ClosedChannelException e) {
                 return;
             } catch (IOException e) {
+                // Out of file descriptors, typically: say so once per attempt and give the
+                // system a moment instead of spinning on the same error.
                 server.log("accept failed on " + address + ": " + e.getMessage());
+                pause();
                 continue;
             }
             try {
@@ -64,6 +67,14 @@ final class Listener implements Runnable {
             } catch (IOException e) {
                 closeQuietly(accepted);
             }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
