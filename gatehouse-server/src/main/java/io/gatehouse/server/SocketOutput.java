@@ -51,11 +51,17 @@ final class SocketOutput {
             write(data, offset, length);
             return;
         }
-        flush();
         if (length < buffer.capacity() / 2) {
+            flush();
             buffer.put(data, offset, length);
-        } else {
-            writeFully(ByteBuffer.wrap(data, offset, length));
+            return;
+        }
+        // A large chunk goes out with what is buffered (the head, typically) in one gathering write.
+        buffer.flip();
+        try {
+            writeFully(buffer, ByteBuffer.wrap(data, offset, length));
+        } finally {
+            buffer.clear();
         }
     }
 
@@ -69,10 +75,6 @@ final class SocketOutput {
                 buffer.clear();
             }
         }
-    }
-
-    boolean hasPending() {
-        return buffer.position() > 0;
     }
 
     /** Sends a file region from the page cache to the socket without copying through the heap. */
@@ -97,11 +99,16 @@ final class SocketOutput {
         }
     }
 
-    private void writeFully(ByteBuffer data) throws IOException {
-        stats.bytesOut(data.remaining());
+    private void writeFully(ByteBuffer... data) throws IOException {
+        ByteBuffer last = data[data.length - 1];
+        long total = 0;
+        for (ByteBuffer part : data) {
+            total += part.remaining();
+        }
+        stats.bytesOut(total);
         writingSince = System.nanoTime() | 1;
         try {
-            while (data.hasRemaining()) {
+            while (last.hasRemaining()) {
                 channel.write(data);
             }
         } catch (IOException e) {

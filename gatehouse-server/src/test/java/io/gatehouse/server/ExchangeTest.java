@@ -159,6 +159,29 @@ class ExchangeTest {
     }
 
     @Test
+    void largeBodiesArriveWholeWithLengthAndChunked() throws Exception {
+        byte[] big = new byte[100_000];
+        for (int i = 0; i < big.length; i++) {
+            big[i] = (byte) ('a' + i % 26);
+        }
+        io.gatehouse.spec.Application app = (environ, start) -> {
+            start.start("200 OK", java.util.List.of());
+            return environ.pathInfo().equals("/length") ? io.gatehouse.spec.Body.of(big)
+                : io.gatehouse.spec.Body.of(java.util.List.of(big, big)::iterator, () -> { });
+        };
+        try (RunningServer running = new RunningServer(app); RawClient client = running.connect()) {
+            client.send("GET /length HTTP/1.1\r\nHost: h\r\n\r\nGET /chunked HTTP/1.1\r\nHost: h\r\n\r\n");
+            RawResponse length = client.readResponse();
+            assertEquals("100000", length.field("Content-Length"));
+            assertEquals(new String(big, java.nio.charset.StandardCharsets.US_ASCII), length.bodyText());
+            RawResponse chunked = client.readResponse();
+            assertEquals("chunked", chunked.field("Transfer-Encoding"));
+            assertEquals(200_000, chunked.body().length);
+            running.validator.assertAllClosed();
+        }
+    }
+
+    @Test
     void headGetsTheHeadersOfGetAndNoBody() throws Exception {
         try (RunningServer running = new RunningServer(Apps.HELLO); RawClient client = running.connect()) {
             client.send("HEAD / HTTP/1.1\r\nHost: h\r\n\r\nGET / HTTP/1.1\r\nHost: h\r\n\r\n");
