@@ -30,7 +30,7 @@ final class ResponseSender {
     private final ResponseStart start;
     private final ResponseHeadWriter writer;
     private final boolean headRequest;
-    private final byte[] sizeLine = new byte[ChunkedEncoder.MAX_SIZE_LINE];
+    private byte[] sizeLine;
     private Framing framing;
     private long remaining;
     private boolean keepAlive;
@@ -96,6 +96,9 @@ final class ResponseSender {
                 remaining -= chunk.length;
             }
             case CHUNKED -> {
+                if (sizeLine == null) {
+                    sizeLine = new byte[ChunkedEncoder.MAX_SIZE_LINE];
+                }
                 int n = ChunkedEncoder.writeSizeLine(sizeLine, 0, chunk.length);
                 out.write(sizeLine, 0, n);
                 out.write(chunk);
