@@ -2,6 +2,7 @@ package io.gatehouse.cgi;
 
 import io.gatehouse.server.Server;
 import io.gatehouse.server.ServerConfig;
+import io.gatehouse.testing.RawClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +39,7 @@ class RawSocketCgiTest {
     private InetSocketAddress start() throws Exception {
         Server candidate = new Server(ServerConfig.defaults().withBinds(List.of(new InetSocketAddress("127.0.0.1", 0))),
             new CgiApplication(dir));
-        RawServer.start(candidate);
+        candidate.start();
         server = candidate;
         return server.addresses().getFirst();
     }
@@ -47,24 +48,21 @@ class RawSocketCgiTest {
     void aScriptAnswersOverTheWire() throws Exception {
         Scripts.write(dir, "hi.sh", "#!/bin/sh\nprintf 'Status: 201 Created\\nContent-Type: text/plain\\n\\nhi %s' \"$QUERY_STRING\"\n");
         InetSocketAddress address = start();
-        try (Socket socket = new Socket(address.getAddress(), address.getPort())) {
-            socket.setSoTimeout((int) Duration.ofSeconds(10).toMillis());
-            socket.getOutputStream().write("GET /hi.sh?x=1 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
-                .getBytes(StandardCharsets.ISO_8859_1));
+        try (RawClient client = RawClient.connect(address).timeout(Duration.ofSeconds(10))) {
+            client.send("GET /hi.sh?x=1 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
             assertEquals("""
                 HTTP/1.1 201 Created\r
+                Date: <masked>\r
+                Server: Gatehouse/0.1\r
                 Content-Type: text/plain\r
                 Transfer-Encoding: chunked\r
                 Connection: close\r
-                Date: <date>\r
-                Server: Gatehouse/0.1\r
                 \r
                 6\r
                 hi x=1\r
                 0\r
                 \r
-                """, new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1)
-                    .replaceAll("(?m)^Date: [^\r\n]*", "Date: <date>"));
+                """, RawClient.maskDate(client.readUntilClose()));
         }
     }
 

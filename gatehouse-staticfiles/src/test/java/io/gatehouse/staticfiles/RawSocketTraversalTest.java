@@ -2,6 +2,7 @@ package io.gatehouse.staticfiles;
 
 import io.gatehouse.server.Server;
 import io.gatehouse.server.ServerConfig;
+import io.gatehouse.testing.RawClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -10,8 +11,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,7 +44,7 @@ class RawSocketTraversalTest {
         Files.createSymbolicLink(root.resolve("outside"), tmp);
         Server candidate = new Server(ServerConfig.defaults().withBinds(List.of(new InetSocketAddress("127.0.0.1", 0))),
             new FileApplication(root));
-        RawServer.start(candidate);
+        candidate.start();
         server = candidate;
         address = server.addresses().getFirst();
     }
@@ -90,12 +89,10 @@ class RawSocketTraversalTest {
         assertEquals("ell", response.substring(response.indexOf("\r\n\r\n") + 4));
     }
 
-    /** Sends exact bytes and reads until the server closes (every request says Connection: close). */
+    /** Sends exact bytes and reads one response, with a read timeout on every call. */
     private static String exchange(String request) throws Exception {
-        try (Socket socket = new Socket(address.getAddress(), address.getPort())) {
-            socket.setSoTimeout((int) Duration.ofSeconds(5).toMillis());
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
-            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        try (RawClient client = RawClient.connect(address).timeout(Duration.ofSeconds(5))) {
+            return client.send(request).readResponse().text();
         }
     }
 }
