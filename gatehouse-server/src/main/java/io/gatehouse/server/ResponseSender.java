@@ -60,6 +60,10 @@ final class ResponseSender {
             finish();
             return;
         }
+        // docs/spec.md 7: a streamed body (length unknown) has each chunk sent before the next is asked
+        // for, so a slow producer's bytes reach the client as they are made; the chunks of a body
+        // whose length is known already exist, so they may leave together with the head.
+        boolean streamed = body.length() < 0;
         Iterator<byte[]> chunks = body.iterator();
         while (chunks.hasNext()) {
             byte[] chunk = chunks.next();
@@ -71,6 +75,9 @@ final class ResponseSender {
             }
             if (!write(chunk)) {
                 break;
+            }
+            if (streamed) {
+                out.flush();
             }
         }
         if (!committed) {
