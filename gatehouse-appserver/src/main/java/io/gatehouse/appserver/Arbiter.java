@@ -62,12 +62,14 @@ public final class Arbiter {
     private long respawnNotBefore;
     private long stopDeadline;
     private boolean stopping;
+    private boolean reloading;
+    private long reloadStartedNanos;
     private int exitCode;
 
     /** @param config the settings */
     public Arbiter(ArbiterConfig config) {
         this.config = config;
-        this.log = config.errorLog();
+        this.log = new TimestampedLog(config.errorLog());
         this.target = config.workers();
     }
 
@@ -132,6 +134,8 @@ public final class Arbiter {
                 // New workers start with a fresh JVM and the current class path; old ones retire as they arrive.
                 generation++;
                 bootFailures = 0;
+                reloading = true;
+                reloadStartedNanos = System.nanoTime();
             }
             case "TTIN" -> target++;
             case "TTOU" -> target = Math.max(1, target - 1);
@@ -217,7 +221,7 @@ public final class Arbiter {
                 worker.markTimedOut();
                 log.println("[master] " + worker + " has sent no heartbeat for " + config.timeout().toSeconds()
                     + " s; dumping its threads, then killing it");
-                Thread.ofVirtual().start(() -> {
+                Thread.ofPlatform().daemon().name("gatehouse-dump-" + worker.pid()).start(() -> {
                     ThreadDump.write(worker.pid(), log);
                     send(worker, Signals.KILL);
                 });
@@ -240,6 +244,11 @@ public final class Arbiter {
         // One old worker leaves for each new one that is ready: capacity never drops below the target.
         for (int i = 0; i < old.size() && readyCurrent + old.size() - i > target; i++) {
             retire(old.get(i));
+        }
+        if (reloading && old.isEmpty() && workers.stream().allMatch(w -> w.generation() == generation)) {
+            reloading = false;
+            log.println("[master] Reload to generation " + generation + " complete in "
+                + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - reloadStartedNanos) + " ms");
         }
         if (current.size() > target) {
             current.stream().sorted(Comparator.comparingLong(WorkerProcess::startedNanos))

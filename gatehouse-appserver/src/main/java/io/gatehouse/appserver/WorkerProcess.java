@@ -15,7 +15,7 @@ import java.util.Map;
  * its last heartbeat, and whether it is being retired.
  *
  * <p>The worker gets the shared listening socket on descriptor 0 and the write end of a pipe on
- * descriptor 1; a virtual thread here reads the pipe: {@link Heartbeat} lines update the worker's
+ * descriptor 1; a thread here reads the pipe: {@link Heartbeat} lines update the worker's
  * state, anything else (a JVM's own SIGQUIT dump, say) is copied to the error log.
  *
  * {@snippet :
@@ -69,7 +69,8 @@ final class WorkerProcess {
         // /proc/self/fd/N opens the same pipe as a Java stream; the JDK has no public fd constructor.
         FileInputStream in = new FileInputStream("/proc/self/fd/" + pipe[0]);
         Libc.close(pipe[0]);
-        Thread.ofVirtual().name("gatehouse-worker-" + pid).start(() -> worker.readPipe(in, errorLog));
+        // A platform thread: a blocking pipe read would hold one of the few virtual-thread carriers.
+        Thread.ofPlatform().daemon().name("gatehouse-worker-" + pid).start(() -> worker.readPipe(in, errorLog));
         return worker;
     }
 

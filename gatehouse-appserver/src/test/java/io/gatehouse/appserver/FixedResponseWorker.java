@@ -8,34 +8,49 @@ import java.io.OutputStream;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.invoke.MethodHandle;
+import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Phaser;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Test scaffolding: a worker main whose service answers every request with its own pid, keep-alive
  * included, so the process machinery can be tested without the HTTP server. {@code GET /hang} calls
  * the C library's {@code pause()} from a virtual thread, pinning its carrier: with one carrier the
  * worker then stops beating, as a truly stuck worker would.
+ *
+ * <p>Its graceful stop is the one the zero-downtime test needs from any worker service: keep
+ * accepting until the shared queue is momentarily empty (at most a second); answer the first request of every fresh
+ * connection; finish requests in flight; close idle keep-alive connections by sending FIN only
+ * (the client sees end-of-file before any byte and may retry, RFC 9112 section 9.3.1).
  */
 public final class FixedResponseWorker implements WorkerService {
 
     private static final MethodHandle PAUSE = Linker.nativeLinker().downcallHandle(
         Linker.nativeLinker().defaultLookup().findOrThrow("pause"), FunctionDescriptor.ofVoid());
+    private static final int FRESH = 0;
+    private static final int IDLE = 1;
+    private static final int BUSY = 2;
+    private static final int CLOSING = 3;
 
     private final ServerSocketChannel listener;
     private final RequestBudget budget;
-    private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
-    private final Phaser inFlight = new Phaser(1);
+    private final Duration grace;
+    private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+    private final Thread acceptor = Thread.ofVirtual().unstarted(this::acceptLoop);
     private volatile boolean stopping;
+    private volatile long drainUntil;
 
     FixedResponseWorker(ServerSocketChannel listener, Application application, WorkerOptions options,
                         RequestBudget budget) {
         this.listener = listener;
         this.budget = budget;
+        this.grace = options.gracefulTimeout();
     }
 
     /** @param args worker options */
@@ -45,27 +60,73 @@ public final class FixedResponseWorker implements WorkerService {
 
     @Override
     public void start() {
-        Thread.ofVirtual().start(this::acceptLoop);
+        acceptor.start();
     }
 
     private void acceptLoop() {
-        try {
-            while (!stopping) {
-                Socket socket = listener.accept().socket();
-                connections.add(socket);
-                Thread.ofVirtual().start(() -> serve(socket));
+        try (ServerSocket server = listener.socket()) {
+            server.setSoTimeout(100);
+            while (true) {
+                try {
+                    Connection connection = new Connection(server.accept());
+                    connections.add(connection);
+                    Thread.ofVirtual().start(connection::serve);
+                } catch (SocketTimeoutException e) {
+                    if (stopping) {
+                        return;   // the shared queue was empty for 100 ms: nothing is left for us
+                    }
+                }
+                if (stopping && System.nanoTime() - drainUntil > 0) {
+                    return;   // under steady load the queue never empties; other workers take it over
+                }
             }
         } catch (IOException e) {
-            // The listener was closed by stopGracefully.
+            System.err.println("accept failed: " + e);
         }
     }
 
-    private void serve(Socket socket) {
-        try (socket; InputStream in = socket.getInputStream(); OutputStream out = socket.getOutputStream()) {
-            String head;
-            while ((head = readHead(in)) != null) {
-                inFlight.register();
+    @Override
+    public void stopGracefully() {
+        drainUntil = System.nanoTime() + 1_000_000_000L;
+        stopping = true;
+        long deadline = System.nanoTime() + grace.toNanos();
+        try {
+            acceptor.join();
+            while (!connections.isEmpty() && System.nanoTime() < deadline) {
+                connections.forEach(Connection::closeIfIdle);
+                Thread.sleep(20);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private final class Connection {
+        private final Socket socket;
+        private final AtomicInteger state = new AtomicInteger(FRESH);
+
+        Connection(Socket socket) {
+            this.socket = socket;
+        }
+
+        void closeIfIdle() {
+            if (state.compareAndSet(IDLE, CLOSING)) {
                 try {
+                    socket.shutdownOutput();
+                } catch (IOException e) {
+                    // The client has gone already.
+                }
+            }
+        }
+
+        void serve() {
+            try (socket; InputStream in = socket.getInputStream(); OutputStream out = socket.getOutputStream()) {
+                String head;
+                while ((head = readHead(in)) != null) {
+                    if (!state.compareAndSet(IDLE, BUSY) && !state.compareAndSet(FRESH, BUSY)) {
+                        in.transferTo(OutputStream.nullOutputStream());   // closing: read to the client's FIN
+                        return;
+                    }
                     if (head.startsWith("GET /hang ")) {
                         PAUSE.invokeExact();
                     }
@@ -77,16 +138,17 @@ public final class FixedResponseWorker implements WorkerService {
                     out.write(body);
                     out.flush();
                     if (close) {
+                        socket.shutdownOutput();
+                        in.transferTo(OutputStream.nullOutputStream());
                         return;
                     }
-                } finally {
-                    inFlight.arriveAndDeregister();
+                    state.set(IDLE);
                 }
+            } catch (Throwable e) {
+                // A client that goes away mid-request is no concern of this scaffolding.
+            } finally {
+                connections.remove(this);
             }
-        } catch (Throwable e) {
-            // A client that goes away mid-request is no concern of this scaffolding.
-        } finally {
-            connections.remove(socket);
         }
     }
 
@@ -101,23 +163,5 @@ public final class FixedResponseWorker implements WorkerService {
             }
         }
         return null;
-    }
-
-    @Override
-    public void stopGracefully() {
-        stopping = true;
-        try {
-            listener.close();
-        } catch (IOException e) {
-            // Closing our copy only; the master keeps the socket open.
-        }
-        inFlight.arriveAndAwaitAdvance();
-        for (Socket idle : connections) {
-            try {
-                idle.close();
-            } catch (IOException e) {
-                // Already closed by its client.
-            }
-        }
     }
 }
