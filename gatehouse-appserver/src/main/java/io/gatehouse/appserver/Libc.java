@@ -55,6 +55,7 @@ final class Libc {
     private static final MethodHandle PIPE2 = errnoCall("pipe2", JAVA_INT, ADDRESS, JAVA_INT);
     private static final MethodHandle KILL = errnoCall("kill", JAVA_INT, JAVA_INT, JAVA_INT);
     private static final MethodHandle WAITPID = errnoCall("waitpid", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT);
+    private static final MethodHandle STRERROR = plain("strerror", FunctionDescriptor.of(ADDRESS, JAVA_INT));
     private static final MethodHandle GETPID = plain("getpid", FunctionDescriptor.of(JAVA_INT));
     /** posix_spawn returns the error number itself instead of setting errno. */
     static final MethodHandle POSIX_SPAWN = plain("posix_spawn",
@@ -148,6 +149,16 @@ final class Libc {
         return signal == 0 ? (waitStatus >> 8) & 0xff : 128 + signal;
     }
 
+    /** @return e.g. "Address already in use (errno 98)" */
+    static String describe(int errno) {
+        try {
+            MemorySegment text = (MemorySegment) STRERROR.invokeExact(errno);
+            return text.reinterpret(256).getString(0) + " (errno " + errno + ")";
+        } catch (Throwable e) {
+            return "errno " + errno;
+        }
+    }
+
     private static MethodHandle errnoCall(String name, ValueLayout result, MemoryLayout... arguments) {
         MethodHandle handle = LINKER.downcallHandle(LINKER.defaultLookup().findOrThrow(name),
             FunctionDescriptor.of(result, arguments), Linker.Option.captureCallState("errno"));
@@ -171,7 +182,7 @@ final class Libc {
 
     private static int check(String call, ErrnoResult result) throws IOException {
         if (result.value() < 0) {
-            throw new IOException(call + " failed: errno " + result.errno());
+            throw new IOException(call + " failed: " + describe(result.errno()));
         }
         return result.value();
     }

@@ -51,7 +51,7 @@ final class Spawn {
                 int error = (int) Libc.POSIX_SPAWN.invokeExact(pid, arena.allocateFrom(argv.getFirst()),
                     actions, attributes, strings(arena, argv), strings(arena, environment(env)));
                 if (error != 0) {
-                    throw new IOException("cannot start " + argv.getFirst() + ": posix_spawn errno " + error);
+                    throw new IOException("cannot start " + argv.getFirst() + ": " + Libc.describe(error));
                 }
                 return pid.get(java.lang.foreign.ValueLayout.JAVA_INT, 0);
             } finally {

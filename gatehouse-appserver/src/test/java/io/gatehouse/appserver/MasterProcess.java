@@ -11,7 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Test harness: a real master JVM ({@link ServeCommand}) started as a child of the test, its error
+ * Test harness: a real master JVM ({@link ServeWorkersCommand}) started as a child of the test, its error
  * log captured in a file, with bounded waits on what it logs.
  */
 final class MasterProcess implements AutoCloseable {
@@ -42,7 +42,7 @@ final class MasterProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
             "--enable-native-access=ALL-UNNAMED", "-Xshare:auto", "-XX:TieredStopAtLevel=1",
-            "-cp", System.getProperty("java.class.path"), ServeCommand.class.getName()));
+            "-cp", System.getProperty("java.class.path"), ServeWorkersCommand.class.getName()));
         command.addAll(arguments);
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
             .redirectOutput(log.toFile()).start();

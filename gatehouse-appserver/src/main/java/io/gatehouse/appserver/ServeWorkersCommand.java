@@ -17,14 +17,14 @@ import java.util.concurrent.Callable;
  * Gunicorn's names; durations are in seconds.
  *
  * {@snippet :
- * // java -cp app.jar:gatehouse.jar io.gatehouse.appserver.ServeCommand com.example.Hello \
+ * // java -cp app.jar:gatehouse.jar io.gatehouse.appserver.ServeWorkersCommand com.example.Hello \
  * //     --bind 127.0.0.1:8000 --workers 4 --pid-file /run/gatehouse.pid
- * int code = new CommandLine(new ServeCommand()).execute(args);
+ * int code = new CommandLine(new ServeWorkersCommand()).execute(args);
  * }
  */
 @Command(name = "serve-workers", mixinStandardHelpOptions = true,
     description = "Run APP in worker JVMs supervised by a master process.")
-public final class ServeCommand implements Callable<Integer> {
+public final class ServeWorkersCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "APP", description = "Application class with a public no-argument constructor.")
     String application;
@@ -64,7 +64,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     /** @param args the command line */
     public static void main(String[] args) {
-        System.exit(new CommandLine(new ServeCommand()).execute(args));
+        System.exit(new CommandLine(new ServeWorkersCommand()).execute(args));
     }
 
     @Override
