@@ -8,10 +8,11 @@ import java.io.OutputStream;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.invoke.MethodHandle;
-import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
@@ -63,21 +64,31 @@ public final class FixedResponseWorker implements WorkerService {
         acceptor.start();
     }
 
+    /**
+     * Accepts through a selector on the socket in non-blocking mode, and never switches it back:
+     * O_NONBLOCK belongs to the open file description every worker shares, so a worker that toggles
+     * it (the JDK's timed accept does) can leave another stuck in a native accept.
+     */
     private void acceptLoop() {
-        try (ServerSocket server = listener.socket()) {
-            server.setSoTimeout(100);
+        try (Selector selector = Selector.open(); listener) {
+            listener.configureBlocking(false);
+            listener.register(selector, SelectionKey.OP_ACCEPT);
             while (true) {
-                try {
-                    Connection connection = new Connection(server.accept());
+                selector.select(100);
+                selector.selectedKeys().clear();
+                boolean accepted = false;
+                SocketChannel channel;
+                while ((channel = listener.accept()) != null) {   // null: another worker took it
+                    channel.configureBlocking(true);
+                    Connection connection = new Connection(channel.socket());
                     connections.add(connection);
                     Thread.ofVirtual().start(connection::serve);
-                } catch (SocketTimeoutException e) {
-                    if (stopping) {
-                        return;   // the shared queue was empty for 100 ms: nothing is left for us
-                    }
+                    accepted = true;
                 }
-                if (stopping && System.nanoTime() - drainUntil > 0) {
-                    return;   // under steady load the queue never empties; other workers take it over
+                // Stopping: leave once the shared queue looks empty; under steady load it never does,
+                // so at most a second, then the other workers take the queue over.
+                if (stopping && (!accepted || System.nanoTime() - drainUntil > 0)) {
+                    return;
                 }
             }
         } catch (IOException e) {

@@ -109,8 +109,8 @@ class SupervisionTest {
             }
             String log = master.log();
             String dump = log.substring(log.indexOf("thread dump of worker " + hung + ":"));
-            assertTrue(dump.contains("FixedResponseWorker.serve"), "the dump shows the stuck request: " + dump);
-            assertTrue(dump.contains("gatehouse-heartbeat") || dump.contains("Heartbeat"), dump);
+            assertTrue(dump.contains("FixedResponseWorker$Connection.serve"), "the dump shows the stuck request: " + dump);
+            assertTrue(dump.contains("\"gatehouse-heartbeat\" virtual"), "virtual threads are in the dump: " + dump);
             master.awaitLog(READY, 2);
             master.signal("TERM");
             assertEquals(0, master.awaitExit());
