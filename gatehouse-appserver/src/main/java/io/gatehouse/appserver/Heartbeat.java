@@ -14,7 +14,7 @@ import java.time.Duration;
  * replaced, after its threads have been dumped to the error log.
  *
  * {@snippet :
- * Heartbeat heartbeat = Heartbeat.start(pipe, Duration.ofSeconds(1));
+ * Heartbeat heartbeat = Heartbeat.start(pipe, Duration.ofSeconds(1), () -> stops.offer("master gone"));
  * heartbeat.ready();
  * }
  */
@@ -26,18 +26,22 @@ public final class Heartbeat {
     public static final String READY = "gatehouse-worker:ready";
 
     private final PrintStream pipe;
+    private final Runnable onMasterGone;
 
-    private Heartbeat(PrintStream pipe) {
+    private Heartbeat(PrintStream pipe, Runnable onMasterGone) {
         this.pipe = pipe;
+        this.onMasterGone = onMasterGone;
     }
 
     /**
      * @param pipe     the stream the master reads (the worker's original stdout)
-     * @param interval time between two beats
+     * @param interval     time between two beats
+     * @param onMasterGone run once when a beat cannot be written: the master has died, and a worker
+     *                     nobody supervises must not linger (Gunicorn's workers check their parent too)
      * @return the running heartbeat
      */
-    public static Heartbeat start(PrintStream pipe, Duration interval) {
-        Heartbeat heartbeat = new Heartbeat(pipe);
+    public static Heartbeat start(PrintStream pipe, Duration interval, Runnable onMasterGone) {
+        Heartbeat heartbeat = new Heartbeat(pipe, onMasterGone);
         Thread.ofVirtual().name("gatehouse-heartbeat").start(() -> heartbeat.beatEvery(interval));
         return heartbeat;
     }
@@ -49,19 +53,21 @@ public final class Heartbeat {
 
     private void beatEvery(Duration interval) {
         try {
-            while (true) {
-                send(BEAT);
+            while (send(BEAT)) {
                 Thread.sleep(interval);
             }
+            onMasterGone.run();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private void send(String line) {
+    /** @return false when the pipe is broken: nobody reads the other end any more */
+    private boolean send(String line) {
         synchronized (pipe) {
             pipe.println(line);
             pipe.flush();
+            return !pipe.checkError();
         }
     }
 }

@@ -20,7 +20,8 @@ import java.util.concurrent.LinkedBlockingQueue;
  *       so application prints cannot garble the protocol. Start beating.</li>
  *   <li>Load the application class. If that fails: one line on stderr, exit {@value #BOOT_FAILURE}.</li>
  *   <li>Take the inherited socket ({@link System#inheritedChannel()}), start the service, say ready.</li>
- *   <li>SIGTERM (or the max-requests budget): graceful stop, exit 0. SIGINT: exit at once.</li>
+ *   <li>SIGTERM, the max-requests budget, or a broken heartbeat pipe (the master died): graceful
+ *       stop, exit 0. SIGINT: exit at once.</li>
  * </ol>
  *
  * {@snippet :
@@ -56,7 +57,7 @@ public final class WorkerMain {
         WorkerService service;
         try {
             WorkerOptions options = WorkerOptions.parse(args);
-            Heartbeat heartbeat = Heartbeat.start(pipe, options.beatInterval());
+            Heartbeat heartbeat = Heartbeat.start(pipe, options.beatInterval(), () -> stops.offer("master gone"));
             Application application = load(options.application());
             ServerSocketChannel listener = inheritedListener();
             RequestBudget budget = new RequestBudget(options.maxRequests(), () -> stops.offer("max-requests"));

@@ -116,4 +116,20 @@ class SupervisionTest {
             assertEquals(0, master.awaitExit());
         }
     }
+
+    @Test
+    void workersStopWhenTheMasterDiesWithSigkill() throws Exception {
+        try (MasterProcess master = MasterProcess.startFixed(dir, "--workers", "2")) {
+            master.port();
+            master.awaitLog(READY, 2);
+            List<ProcessHandle> workers = master.workerPids().stream()
+                .map(pid -> ProcessHandle.of(pid).orElseThrow()).toList();
+            Libc.kill(master.pid(), Signals.KILL);
+            for (ProcessHandle worker : workers) {
+                // The next beat finds the pipe broken; the orphan stops instead of lingering.
+                worker.onExit().get(MasterProcess.WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+            }
+            master.awaitLog(Pattern.compile("stopping gracefully \\(master gone\\)"), 2);
+        }
+    }
 }
