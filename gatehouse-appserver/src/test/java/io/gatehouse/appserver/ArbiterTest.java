@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -16,7 +17,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(120)
 class ArbiterTest {
 
-    private static final Pattern READY = Pattern.compile("worker \\d+ is ready");
 
     @TempDir
     Path dir;
@@ -25,7 +25,7 @@ class ArbiterTest {
     void twoWorkersShareTheMastersSocket() throws Exception {
         try (MasterProcess master = MasterProcess.startFixed(dir, "--workers", "2")) {
             int port = master.port();
-            master.awaitLog(READY, 2);
+            master.awaitReady(2);
             Set<String> servedBy = new HashSet<>();
             for (int i = 0; i < 200 && servedBy.size() < 2; i++) {
                 String response = Http.get(port, "/");
@@ -36,6 +36,22 @@ class ArbiterTest {
             assertTrue(!servedBy.contains(Long.toString(master.pid())), "the master never serves");
             master.signal("TERM");
             assertEquals(0, master.awaitExit());
+        }
+    }
+
+    @Test
+    void sigintStopsWorkersAtOnceWithoutWaitingForTheGracePeriod() throws Exception {
+        try (MasterProcess master = MasterProcess.startFixed(dir, "--workers", "2", "--graceful-timeout", "60")) {
+            master.port();
+            master.awaitReady(2);
+            List<ProcessHandle> workers = master.workerPids().stream()
+                .map(pid -> ProcessHandle.of(pid).orElseThrow()).toList();
+            master.signal("INT");
+            assertEquals(0, master.awaitExit());
+            assertTrue(workers.stream().noneMatch(ProcessHandle::isAlive), "workers are gone too");
+            String log = master.log();
+            assertTrue(log.contains("[master] Handling signal: INT"), log);
+            assertTrue(!log.contains("stopping gracefully"), "a quick stop is not graceful: " + log);
         }
     }
 }

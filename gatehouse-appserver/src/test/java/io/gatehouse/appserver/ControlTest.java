@@ -21,7 +21,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(120)
 class ControlTest {
 
-    private static final Pattern READY = Pattern.compile("worker \\d+ is ready");
 
     @TempDir
     Path dir;
@@ -31,7 +30,7 @@ class ControlTest {
         Path pidFile = dir.resolve("gatehouse.pid");
         try (MasterProcess master = MasterProcess.startFixed(dir, "--workers", "1", "--pid-file", pidFile.toString())) {
             master.port();
-            master.awaitLog(READY, 1);
+            master.awaitReady(1);
             assertEquals(master.pid() + "\n", Files.readString(pidFile));
 
             String status = ctl("status", pidFile);

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 final class MasterProcess implements AutoCloseable {
 
     static final Duration WAIT = Duration.ofSeconds(40);
+    private static final Pattern READY = Pattern.compile("worker \\d+ is ready");
     private static final Pattern LISTENING = Pattern.compile("Listening at: http://[^:]+:(\\d+) \\((\\d+)\\)");
 
     private final Process process;
@@ -47,6 +48,11 @@ final class MasterProcess implements AutoCloseable {
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
             .redirectOutput(log.toFile()).start();
         return new MasterProcess(process, log);
+    }
+
+    /** Waits until {@code workers} workers in all have reported ready since the start. */
+    void awaitReady(int workers) throws Exception {
+        awaitLog(READY, workers);
     }
 
     long pid() {

@@ -20,7 +20,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(120)
 class SupervisionTest {
 
-    private static final Pattern READY = Pattern.compile("worker \\d+ is ready");
 
     @TempDir
     Path dir;
@@ -29,7 +28,7 @@ class SupervisionTest {
     void connectionsQueuedOnTheSharedSocketSurviveAWorkerKilledWithSigkill() throws Exception {
         try (MasterProcess master = MasterProcess.startFixed(dir, "--workers", "2")) {
             int port = master.port();
-            master.awaitLog(READY, 2);
+            master.awaitReady(2);
             List<Long> workers = master.workerPids();
             assertEquals(2, workers.size());
             // Freeze both workers: new connections can only wait in the kernel's accept queue.
@@ -54,7 +53,7 @@ class SupervisionTest {
                 }
             }
             master.awaitLog(Pattern.compile("worker " + workers.get(0) + " exited unexpectedly with signal 9; replacing it"), 1);
-            master.awaitLog(READY, 3);
+            master.awaitReady(3);
             assertEquals(2, master.workerPids().size());
             master.signal("TERM");
             assertEquals(0, master.awaitExit());
@@ -79,9 +78,9 @@ class SupervisionTest {
     void ttinAddsAWorkerAndTtouRetiresOne() throws Exception {
         try (MasterProcess master = MasterProcess.startFixed(dir, "--workers", "1")) {
             master.port();
-            master.awaitLog(READY, 1);
+            master.awaitReady(1);
             master.signal("TTIN");
-            master.awaitLog(READY, 2);
+            master.awaitReady(2);
             assertEquals(2, master.workerPids().size());
             master.signal("TTOU");
             master.awaitLog(Pattern.compile("Retiring worker \\d+"), 1);
@@ -98,7 +97,7 @@ class SupervisionTest {
                 "--worker-jvm-option=-Djdk.virtualThreadScheduler.parallelism=1",
                 "--worker-jvm-option=-Djdk.virtualThreadScheduler.maxPoolSize=1")) {
             int port = master.port();
-            master.awaitLog(READY, 1);
+            master.awaitReady(1);
             long hung = master.workerPids().getFirst();
             try (Socket socket = new Socket("127.0.0.1", port)) {
                 // The request pins the worker's only carrier thread in pause(): no more heartbeats.
@@ -111,7 +110,7 @@ class SupervisionTest {
             String dump = log.substring(log.indexOf("thread dump of worker " + hung + ":"));
             assertTrue(dump.contains("FixedResponseWorker$Connection.serve"), "the dump shows the stuck request: " + dump);
             assertTrue(dump.contains("\"gatehouse-heartbeat\" virtual"), "virtual threads are in the dump: " + dump);
-            master.awaitLog(READY, 2);
+            master.awaitReady(2);
             master.signal("TERM");
             assertEquals(0, master.awaitExit());
         }
@@ -121,7 +120,7 @@ class SupervisionTest {
     void workersStopWhenTheMasterDiesWithSigkill() throws Exception {
         try (MasterProcess master = MasterProcess.startFixed(dir, "--workers", "2")) {
             master.port();
-            master.awaitLog(READY, 2);
+            master.awaitReady(2);
             List<ProcessHandle> workers = master.workerPids().stream()
                 .map(pid -> ProcessHandle.of(pid).orElseThrow()).toList();
             Libc.kill(master.pid(), Signals.KILL);

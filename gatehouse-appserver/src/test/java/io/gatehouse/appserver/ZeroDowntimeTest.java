@@ -21,7 +21,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ZeroDowntimeTest {
 
     private static final int RELOADS = 5;
-    private static final Pattern READY = Pattern.compile("worker \\d+ is ready");
     private static final Pattern RECYCLED = Pattern.compile("stopping gracefully \\(max-requests\\)");
 
     @TempDir
@@ -37,7 +36,7 @@ class ZeroDowntimeTest {
 
     static void run(MasterProcess master, String label) throws Exception {
         int port = master.port();
-        master.awaitLog(READY, 2);
+        master.awaitReady(2);
         long started = System.nanoTime();
         List<Long> reloadMillis = new ArrayList<>();
         LoadGenerator load = new LoadGenerator(port, 4);
