@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Queue;
@@ -18,8 +19,9 @@ import java.util.stream.IntStream;
  * Test load: client threads on raw sockets, half opening a new connection per request, half reusing
  * keep-alive connections. Every request must get a complete 200 response; anything else is an error,
  * kept with its message. The one tolerated event is the one RFC 9112 section 9.3.1 allows clients to
- * retry: a reused idle connection closed by the server before any byte of the response; it is
- * retried on a new connection and counted apart.
+ * retry: a reused idle connection closed by the server (end-of-file or reset) before any byte of
+ * the response; it is retried on a new connection and counted apart. On a new connection the same
+ * event is an error.
  */
 final class LoadGenerator implements AutoCloseable {
 
@@ -120,12 +122,22 @@ final class LoadGenerator implements AutoCloseable {
 
     /** @return whether the server closes the connection after this response */
     private static boolean exchange(Socket socket, boolean close) throws IOException {
-        OutputStream out = socket.getOutputStream();
-        out.write(("GET /load HTTP/1.1\r\nHost: 127.0.0.1\r\n" + (close ? "Connection: close\r\n" : "") + "\r\n")
-            .getBytes(StandardCharsets.US_ASCII));
-        out.flush();
         InputStream in = socket.getInputStream();
-        String head = readHead(in);
+        int first;
+        try {
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET /load HTTP/1.1\r\nHost: 127.0.0.1\r\n" + (close ? "Connection: close\r\n" : "") + "\r\n")
+            .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            first = in.read();
+            if (first < 0) {
+                throw new EOFException("closed before any byte");
+            }
+        } catch (SocketException e) {
+            // A reset before any byte of the response is the same event as end-of-file there.
+            throw (EOFException) new EOFException("closed before any byte").initCause(e);
+        }
+        String head = readHead(in, first);
         if (!head.startsWith("HTTP/1.1 200 ")) {
             throw new IOException("unexpected response: " + head);
         }
@@ -137,8 +149,9 @@ final class LoadGenerator implements AutoCloseable {
         return head.toLowerCase(java.util.Locale.ROOT).contains("\r\nconnection: close\r\n");
     }
 
-    private static String readHead(InputStream in) throws IOException {
+    private static String readHead(InputStream in, int first) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
+        head.write(first);
         int c;
         while ((c = in.read()) >= 0) {
             head.write(c);
@@ -147,7 +160,7 @@ final class LoadGenerator implements AutoCloseable {
                 return text;
             }
         }
-        throw new EOFException(head.size() == 0 ? "closed before any byte" : "closed inside the head");
+        throw new EOFException("closed inside the head");
     }
 
     private static int contentLength(String head) throws IOException {
