@@ -34,6 +34,16 @@ class ZeroDowntimeTest {
         }
     }
 
+    @Test
+    void theSameWithTheHttpServerInTheWorkers() throws Exception {
+        try (MasterProcess master = MasterProcess.start(dir, List.of(HelloApplication.class.getName(),
+                "--bind", "127.0.0.1:0", "--workers", "2", "--max-requests", "2000", "--max-requests-jitter", "500",
+                "--graceful-timeout", "20", "--worker-jvm-option=-Xshare:auto",
+                "--worker-jvm-option=-XX:TieredStopAtLevel=1"))) {
+            run(master, "HTTP server worker");
+        }
+    }
+
     static void run(MasterProcess master, String label) throws Exception {
         int port = master.port();
         master.awaitReady(2);
