@@ -54,4 +54,25 @@ class ArbiterTest {
             assertTrue(!log.contains("stopping gracefully"), "a quick stop is not graceful: " + log);
         }
     }
+
+    @Test
+    void sigtermLetsARequestInFlightFinishBeforeTheMasterExits() throws Exception {
+        try (MasterProcess master = MasterProcess.startFixed(dir, "--workers", "1", "--graceful-timeout", "20")) {
+            int port = master.port();
+            master.awaitReady(1);
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+                socket.setSoTimeout(30_000);
+                socket.getOutputStream().write("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n"
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                Thread.sleep(300);   // the request is in the worker's hands (sleeping 1.5 s) when TERM comes
+                master.signal("TERM");
+                String response = new String(socket.getInputStream().readAllBytes(),
+                    java.nio.charset.StandardCharsets.ISO_8859_1);
+                assertTrue(response.startsWith("HTTP/1.1 200 OK\r\n"), response);
+                assertTrue(response.contains("\r\nConnection: close\r\n"), "told to close: " + response);
+            }
+            assertEquals(0, master.awaitExit());
+            assertTrue(!master.log().contains("outlived the stop period"), master.log());
+        }
+    }
 }

@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Test scaffolding: a worker main whose service answers every request with its own pid, keep-alive
- * included, so the process machinery can be tested without the HTTP server. {@code GET /hang} calls
+ * included, so the process machinery can be tested without the HTTP server. {@code GET /slow}
+ * takes 1.5 s. {@code GET /hang} calls
  * the C library's {@code pause()} from a virtual thread, pinning its carrier: with one carrier the
  * worker then stops beating, as a truly stuck worker would.
  *
@@ -140,6 +141,9 @@ public final class FixedResponseWorker implements WorkerService {
                     }
                     if (head.startsWith("GET /hang ")) {
                         PAUSE.invokeExact();
+                    }
+                    if (head.startsWith("GET /slow ")) {
+                        Thread.sleep(1500);
                     }
                     budget.spend();
                     boolean close = stopping || head.toLowerCase().contains("connection: close");
