@@ -33,6 +33,13 @@ final class Listener implements Runnable {
         this.address = (InetSocketAddress) opened.getLocalAddress();
     }
 
+    /** Serves a channel bound by someone else (a socket inherited from the app server's master). */
+    Listener(Server server, ServerSocketChannel bound) throws IOException {
+        this.server = server;
+        this.channel = bound;
+        this.address = (InetSocketAddress) bound.getLocalAddress();
+    }
+
     InetSocketAddress address() {
         return address;
     }

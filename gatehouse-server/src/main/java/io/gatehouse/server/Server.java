@@ -4,6 +4,7 @@ import io.gatehouse.spec.Application;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,12 +45,26 @@ public final class Server implements AutoCloseable {
     private final byte[] serverLine;
     private volatile boolean stopping;
     private TimeoutWatchdog watchdog;
+    private final List<ServerSocketChannel> inherited;
 
     /**
      * @param config      the settings
      * @param application the application to serve
      */
     public Server(ServerConfig config, Application application) {
+        this(config, application, List.of());
+    }
+
+    /**
+     * Serves listening sockets bound elsewhere (the app server's master) instead of binding
+     * {@code config.binds()}; {@link #stop()} closes this process's copies only.
+     *
+     * @param config      the settings
+     * @param application the application to serve
+     * @param inherited   pre-bound listening channels, in blocking mode
+     */
+    public Server(ServerConfig config, Application application, List<ServerSocketChannel> inherited) {
+        this.inherited = List.copyOf(inherited);
         this.config = Objects.requireNonNull(config, "config");
         this.application = Objects.requireNonNull(application, "application");
         this.serverLine = ("Server: " + config.serverSoftware() + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
@@ -61,7 +76,10 @@ public final class Server implements AutoCloseable {
             throw new IllegalStateException("server already started");
         }
         try {
-            for (InetSocketAddress bind : config.binds()) {
+            for (ServerSocketChannel channel : inherited) {
+                listeners.add(new Listener(this, channel));
+            }
+            for (InetSocketAddress bind : inherited.isEmpty() ? config.binds() : List.<InetSocketAddress>of()) {
                 listeners.add(new Listener(this, bind, config.backlog()));
             }
         } catch (IOException e) {
