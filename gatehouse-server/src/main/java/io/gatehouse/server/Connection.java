@@ -28,7 +28,8 @@ import java.nio.charset.StandardCharsets;
  *   <li>Accepted: TCP_NODELAY on, counted, registered with the server (for graceful stop).</li>
  *   <li>Waiting for a head. While nothing of a request has arrived the connection is idle: it
  *       waits up to the keep-alive timeout (the head timeout for the first request), then closes
- *       without a word; a graceful stop closes it at once. From the first byte, the whole head
+ *       without a word; a graceful stop closes it at once, except before the first request,
+ *       which is still answered (the client connected while the server accepted). From the first byte, the whole head
  *       must arrive within the head timeout, else 408 (slow-loris guard).</li>
  *   <li>Exchange: {@link GatewayCall} builds the environ, the application is called, and
  *       {@link ResponseSender} writes the response; the body is closed whatever happens.</li>
@@ -61,6 +62,8 @@ final class Connection implements Runnable {
     private final ConnectionInfo info;
     private final long acceptedNanos = System.nanoTime();
     private volatile boolean idle;
+    /** Whether a request was answered here; until then a graceful stop still waits for one. */
+    private volatile boolean answeredOne;
     private volatile long readDeadline;
     private volatile boolean readTimedOut;
     private boolean responding;
@@ -89,6 +92,7 @@ final class Connection implements Runnable {
             RequestHead head;
             while ((head = readHead(first)) != null && exchange(head)) {
                 first = false;
+                answeredOne = true;
             }
         } catch (HttpViolationException e) {
             reject(e.violation());
@@ -130,7 +134,7 @@ final class Connection implements Runnable {
                     out.flush();
                     goIdle();
                     idle = true;
-                    if (server.stopping()) {
+                    if (server.stopping() && !first) {
                         return null;
                     }
                 }
@@ -294,9 +298,14 @@ final class Connection implements Runnable {
         }
     }
 
-    /** Closes the connection if it waits for a request; used by graceful stop. */
+    /**
+     * Closes the connection if it waits between requests; used by graceful stop. A connection that
+     * has not answered its first request yet is left alone: the client connected while the server
+     * was still accepting, so its request is on the way and gets an answer (with
+     * {@code Connection: close}) within the head timeout and the grace period.
+     */
     void closeIfIdle() {
-        if (idle) {
+        if (idle && answeredOne) {
             abort("server stopping");
         }
     }

@@ -59,6 +59,38 @@ class LifecycleTest {
     }
 
     @Test
+    void gracefulStopStillAnswersAConnectionWhoseFirstRequestIsOnTheWay() throws Exception {
+        CountDownLatch inApp = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Application app = (environ, start) -> {
+            if (environ.pathInfo().equals("/slow")) {
+                inApp.countDown();
+                release.await(10, TimeUnit.SECONDS);
+            }
+            start.start("200 OK", List.of(Header.of("Content-Length", "4")));
+            return Body.of("done");
+        };
+        RunningServer running = new RunningServer(app, c -> c.withGracefulTimeout(Duration.ofSeconds(10)));
+        try (RawClient busy = running.connect(); RawClient fresh = running.connect()) {
+            // "fresh" was accepted while the server still accepted, but its request is late: the app
+            // server's zero-downtime reload depends on such a request being answered, not reset.
+            busy.send("GET /slow HTTP/1.1\r\nHost: h\r\n\r\n");
+            assertTrue(inApp.await(5, TimeUnit.SECONDS));
+            Thread stopper = Thread.ofVirtual().start(running.server::stop);
+            Thread.sleep(100);
+            fresh.send("GET / HTTP/1.1\r\nHost: h\r\n\r\n");
+            RawResponse late = fresh.readResponse();
+            assertEquals("done", late.bodyText());
+            assertEquals("close", late.field("Connection"));
+            assertTrue(fresh.closedByPeer());
+            release.countDown();
+            assertEquals("done", busy.readResponse().bodyText());
+            stopper.join(10_000);
+            running.server.awaitStop();
+        }
+    }
+
+    @Test
     void portZeroReportsTheRealPortAndBindFailureIsAnIOException() throws Exception {
         try (RunningServer running = new RunningServer(Apps.HELLO)) {
             assertNotEquals(0, running.port());
