@@ -4,7 +4,12 @@ import examples.notes.NoteStore;
 import examples.notes.NotesApp;
 import io.gatehouse.spec.Application;
 import io.gatehouse.spec.Validator;
+import io.gatehouse.server.Server;
+import io.gatehouse.server.ServerConfig;
 import org.junit.jupiter.api.Test;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,9 +18,9 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The portability promise: the notes service, sent the same script of requests in process and on
- * Jetty (through {@link GatewayServlet}), answers the same way: status, body and the application's
- * header fields.
+ * The portability promise: the notes service, sent the same script of requests in process, on
+ * Jetty (through {@link GatewayServlet}) and on Gatehouse's own server, answers the same way:
+ * status, body and the application's header fields.
  */
 class SameResponsesTest {
 
@@ -84,6 +89,17 @@ class SameResponsesTest {
         JettyHarness jetty = new JettyHarness(freshNotes(), "/", "/*");
         try (Front onJetty = new HttpFront(jetty::uri, jetty)) {
             assertSameAsReference(onJetty);
+        }
+    }
+
+    @Test
+    void gatehouseServerAnswersLikeTheInProcessClient() throws Exception {
+        Server server = new Server(ServerConfig.defaults()
+            .withBinds(List.of(new InetSocketAddress("127.0.0.1", 0))), freshNotes());
+        server.start();
+        int port = server.addresses().getFirst().getPort();
+        try (Front onGatehouse = new HttpFront(path -> URI.create("http://127.0.0.1:" + port + path), server)) {
+            assertSameAsReference(onGatehouse);
         }
     }
 }
