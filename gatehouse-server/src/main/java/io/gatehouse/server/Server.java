@@ -4,50 +4,188 @@ import io.gatehouse.spec.Application;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * CONTRACT PLACEHOLDER: the API the command line codes against; the server helper replaces the
- * bodies with the real server. Nothing may ship while this comment is here.
+ * The HTTP/1.1 server: listens on every configured address and serves each connection on its own
+ * virtual thread with the gateway interface (docs/spec.md).
+ *
+ * {@snippet :
+ * Server server = new Server(ServerConfig.defaults()
+ *     .withBinds(List.of(new InetSocketAddress("127.0.0.1", 0))), app);
+ * server.start();                          // IOException when an address cannot be bound
+ * int port = server.addresses().get(0).getPort();
+ * // ...
+ * server.stop();                           // graceful: in-flight requests finish, idle ones close
+ * }
+ *
+ * <p>Stopping: the listeners close first (no new connections); idle keep-alive connections close
+ * at once; connections with a request under way finish it (answering {@code Connection: close})
+ * within {@link ServerConfig#gracefulTimeout()}, after which the rest are closed.
  */
 public final class Server implements AutoCloseable {
 
     private final ServerConfig config;
     private final Application application;
+    private final ServerStats stats = new ServerStats();
+    private final BufferPool buffers = new BufferPool(16 * 1024, 4096);
+    private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+    private final List<Listener> listeners = new ArrayList<>();
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean stopRequested = new AtomicBoolean();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final byte[] serverLine;
+    private volatile boolean stopping;
+    private TimeoutWatchdog watchdog;
+    private final List<ServerSocketChannel> inherited;
 
     /**
      * @param config      the settings
      * @param application the application to serve
      */
     public Server(ServerConfig config, Application application) {
+        this(config, application, List.of());
+    }
+
+    /**
+     * Serves listening sockets bound elsewhere (the app server's master) instead of binding
+     * {@code config.binds()}; {@link #stop()} closes this process's copies only.
+     *
+     * @param config      the settings
+     * @param application the application to serve
+     * @param inherited   pre-bound listening channels, in blocking mode
+     */
+    public Server(ServerConfig config, Application application, List<ServerSocketChannel> inherited) {
+        this.inherited = List.copyOf(inherited);
         this.config = Objects.requireNonNull(config, "config");
         this.application = Objects.requireNonNull(application, "application");
+        this.serverLine = ("Server: " + config.serverSoftware() + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
     }
 
     /** Binds every address and starts accepting. @throws IOException when an address cannot be bound */
     public void start() throws IOException {
-        throw new UnsupportedOperationException("not built yet");
+        if (!started.compareAndSet(false, true)) {
+            throw new IllegalStateException("server already started");
+        }
+        try {
+            for (ServerSocketChannel channel : inherited) {
+                listeners.add(new Listener(this, channel));
+            }
+            for (InetSocketAddress bind : inherited.isEmpty() ? config.binds() : List.<InetSocketAddress>of()) {
+                listeners.add(new Listener(this, bind, config.backlog()));
+            }
+        } catch (IOException e) {
+            listeners.forEach(Listener::close);
+            listeners.clear();
+            stopping = true;
+            stopped.countDown();
+            throw e;
+        }
+        watchdog = new TimeoutWatchdog(connections, config);
+        Thread.ofVirtual().name("gatehouse-timeout-watchdog").start(watchdog);
+        listeners.forEach(Listener::start);
     }
 
     /** @return the bound addresses, with the real port where port 0 was asked for */
     public List<InetSocketAddress> addresses() {
-        throw new UnsupportedOperationException("not built yet");
+        return listeners.stream().map(Listener::address).toList();
+    }
+
+    /** @return the server's counters */
+    public ServerStats stats() {
+        return stats;
     }
 
     /** Graceful stop: stop accepting, let in-flight requests finish within the grace period, close. */
     public void stop() {
-        throw new UnsupportedOperationException("not built yet");
+        if (!stopRequested.compareAndSet(false, true)) {
+            awaitQuietly();
+            return;
+        }
+        stopping = true;
+        listeners.forEach(Listener::close);
+        connections.forEach(Connection::closeIfIdle);
+        long deadline = System.nanoTime() + config.gracefulTimeout().toNanos();
+        try {
+            while (!connections.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+                connections.forEach(Connection::closeIfIdle);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        connections.forEach(connection -> connection.abort("graceful period over"));
+        if (watchdog != null) {
+            watchdog.stop();
+        }
+        stopped.countDown();
+    }
+
+    private void awaitQuietly() {
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Blocks until the server has stopped. @throws InterruptedException when interrupted */
     public void awaitStop() throws InterruptedException {
-        throw new UnsupportedOperationException("not built yet");
+        stopped.await();
     }
 
     /** The same as {@link #stop()}. */
     @Override
     public void close() {
         stop();
+    }
+
+    boolean register(Connection connection) {
+        connections.add(connection);
+        stats.connectionOpened();
+        if (stopping) {
+            connections.remove(connection);
+            stats.connectionClosed();
+            return false;
+        }
+        return true;
+    }
+
+    void connectionClosed(Connection connection) {
+        if (connections.remove(connection)) {
+            stats.connectionClosed();
+        }
+    }
+
+    boolean stopping() {
+        return stopping;
+    }
+
+    BufferPool buffers() {
+        return buffers;
+    }
+
+    ServerConfig config() {
+        return config;
+    }
+
+    Application application() {
+        return application;
+    }
+
+    byte[] serverLine() {
+        return serverLine;
+    }
+
+    void log(String message) {
+        config.errorLog().println("gatehouse: " + message);
     }
 }

@@ -1,0 +1,1 @@
+// Nothing needed yet: the pages work without scripts.

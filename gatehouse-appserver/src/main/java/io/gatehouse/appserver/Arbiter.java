@@ -1,0 +1,314 @@
+package io.gatehouse.appserver;
+
+import sun.misc.Signal;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The master process: binds the listening socket, keeps {@code --workers} worker JVMs serving it,
+ * and never serves a request itself.
+ *
+ * <h2>Lifecycle</h2>
+ * <ol>
+ *   <li>Bind the socket (kept until exit: its accept queue outlives every worker), write the pid file,
+ *       install signal handlers. Handlers only enqueue the signal's name.</li>
+ *   <li>Loop, waking on a signal or every {@value #TICK_MILLIS} ms:
+ *     <ol>
+ *       <li>handle queued signals by name ({@code HUP} reload, {@code TTIN}/{@code TTOU} resize,
+ *           {@code TERM} graceful stop, {@code INT}/{@code QUIT} quick stop, {@code USR1} reopen logs);</li>
+ *       <li>reap exited workers, counting boot failures (exit {@value WorkerMain#BOOT_FAILURE});</li>
+ *       <li>check heartbeats: a worker silent for {@code --timeout} has its threads dumped, then is killed;</li>
+ *       <li>top up: spawn missing workers of the current generation (after any boot back-off), retire
+ *           one old-generation worker per ready new one, retire surplus workers.</li>
+ *     </ol></li>
+ *   <li>Stop: TERM (graceful) or INT (quick) to every worker, KILL whatever outlives the grace
+ *       period, close the socket, remove the pid file.</li>
+ * </ol>
+ *
+ * {@snippet :
+ * int exitCode = new Arbiter(ArbiterConfig.defaults("com.example.Hello").withWorkers(4)).run();
+ * }
+ */
+public final class Arbiter {
+
+    /** The master's exit code when workers keep failing to boot. */
+    public static final int EXIT_WORKERS_CANNOT_BOOT = 3;
+    /** The master's exit code when the socket cannot be bound or the pid file written. */
+    public static final int EXIT_STARTUP_FAILED = 1;
+
+    static final long TICK_MILLIS = 100;
+    private static final Duration QUICK_STOP = Duration.ofSeconds(2);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+    private static final List<String> HANDLED = List.of("HUP", "TERM", "INT", "TTIN", "TTOU", "USR1");
+
+    private final ArbiterConfig config;
+    private final PrintStream log;
+    private final BlockingQueue<String> signals = new LinkedBlockingQueue<>();
+    private final List<WorkerProcess> workers = new ArrayList<>();
+    private ListeningSocket socket;
+    private int target;
+    private int generation;
+    private int bootFailures;
+    private long respawnNotBefore;
+    private long stopDeadline;
+    private boolean stopping;
+    private boolean reloading;
+    private long reloadStartedNanos;
+    private int exitCode;
+
+    /** @param config the settings */
+    public Arbiter(ArbiterConfig config) {
+        this.config = config;
+        this.log = new TimestampedLog(config.errorLog());
+        this.target = config.workers();
+    }
+
+    /**
+     * Runs the master until it is stopped.
+     *
+     * @return the exit code: 0, {@link #EXIT_STARTUP_FAILED} or {@link #EXIT_WORKERS_CANNOT_BOOT}
+     */
+    public int run() {
+        try {
+            socket = ListeningSocket.bind(config.bind(), config.backlog());
+            if (config.pidFile() != null) {
+                PidFile.write(config.pidFile(), ProcessHandle.current().pid());
+            }
+        } catch (IOException e) {
+            log.println("[master] " + e.getMessage());
+            return EXIT_STARTUP_FAILED;
+        }
+        for (String name : HANDLED) {
+            Signal.handle(new Signal(name), signal -> signals.offer(signal.getName()));
+        }
+        log.println("[master] Listening at: http://" + socket.address().getHostString() + ":"
+            + socket.address().getPort() + " (" + ProcessHandle.current().pid() + ")");
+        try {
+            loop();
+        } finally {
+            close();
+        }
+        log.println("[master] Shutting down, exit code " + exitCode);
+        return exitCode;
+    }
+
+    private void loop() {
+        while (!stopping || !workers.isEmpty()) {
+            String signal = poll();
+            if (signal != null) {
+                handle(signal);
+            }
+            reap();
+            if (stopping) {
+                killAfterDeadline();
+            } else {
+                checkHeartbeats();
+                topUp();
+            }
+        }
+    }
+
+    private String poll() {
+        try {
+            return signals.poll(TICK_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "INT";
+        }
+    }
+
+    private void handle(String signal) {
+        log.println("[master] Handling signal: " + signal);
+        switch (signal) {
+            case "HUP" -> {
+                // New workers start with a fresh JVM and the current class path; old ones retire as they arrive.
+                generation++;
+                bootFailures = 0;
+                reloading = true;
+                reloadStartedNanos = System.nanoTime();
+            }
+            case "TTIN" -> target++;
+            case "TTOU" -> target = Math.max(1, target - 1);
+            case "TERM" -> stop(Signals.TERM, config.gracefulTimeout().plusSeconds(2));
+            case "INT", "QUIT" -> stop(Signals.INT, QUICK_STOP);
+            case "USR1" -> log.println("[master] reopening logs: nothing to reopen, logs go to stderr");
+            default -> log.println("[master] ignoring signal " + signal);
+        }
+    }
+
+    private void stop(int workerSignal, Duration allowed) {
+        if (stopping && workerSignal == Signals.TERM) {
+            return;
+        }
+        stopping = true;
+        stopDeadline = System.nanoTime() + allowed.toNanos();
+        for (WorkerProcess worker : workers) {
+            send(worker, workerSignal);
+        }
+    }
+
+    private void killAfterDeadline() {
+        if (System.nanoTime() - stopDeadline > 0) {
+            for (WorkerProcess worker : workers) {
+                log.println("[master] " + worker + " outlived the stop period, killing it");
+                send(worker, Signals.KILL);
+            }
+            stopDeadline = System.nanoTime() + QUICK_STOP.toNanos();
+        }
+    }
+
+    private void reap() {
+        for (WorkerProcess worker : List.copyOf(workers)) {
+            Integer status;
+            try {
+                status = worker.reap();
+            } catch (IOException e) {
+                status = -1;   // ECHILD: already gone
+            }
+            if (status == null) {
+                if (worker.ready() && worker.generation() == generation) {
+                    bootFailures = 0;
+                }
+                continue;
+            }
+            workers.remove(worker);
+            exited(worker, status < 0 ? -1 : Libc.exitCode(status));
+        }
+    }
+
+    private void exited(WorkerProcess worker, int code) {
+        if (code == WorkerMain.BOOT_FAILURE && !worker.ready()) {
+            bootFailures++;
+            if (bootFailures >= config.maxBootFailures()) {
+                log.println("[master] Workers failed to boot " + bootFailures + " times in a row; giving up"
+                    + " (see the worker's line above for why)");
+                exitCode = EXIT_WORKERS_CANNOT_BOOT;
+                stop(Signals.TERM, config.gracefulTimeout());
+                return;
+            }
+            long delay = Math.min(MAX_BACKOFF.toMillis(), 100L << Math.min(16, bootFailures - 1));
+            respawnNotBefore = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delay);
+            log.println("[master] " + worker + " failed to boot (" + bootFailures + " in a row); next try in "
+                + delay + " ms");
+        } else if (worker.timedOut()) {
+            log.println("[master] " + worker + " was killed after " + config.timeout().toSeconds()
+                + " s without a heartbeat");
+        } else if (!worker.retiring() && !stopping) {
+            log.println("[master] " + worker + " exited unexpectedly with " + describe(code) + "; replacing it");
+        } else {
+            log.println("[master] " + worker + " exited with " + describe(code));
+        }
+    }
+
+    private static String describe(int code) {
+        return code > 128 ? "signal " + (code - 128) : "code " + code;
+    }
+
+    private void checkHeartbeats() {
+        long now = System.nanoTime();
+        for (WorkerProcess worker : workers) {
+            if (!worker.timedOut() && worker.silentNanos(now) > config.timeout().toNanos()) {
+                worker.markTimedOut();
+                log.println("[master] " + worker + " has sent no heartbeat for " + config.timeout().toSeconds()
+                    + " s; dumping its threads, then killing it");
+                Thread.ofPlatform().daemon().name("gatehouse-dump-" + worker.pid()).start(() -> {
+                    ThreadDump.write(worker.pid(), log);
+                    send(worker, Signals.KILL);
+                });
+            }
+        }
+    }
+
+    private void topUp() {
+        List<WorkerProcess> current = workers.stream()
+            .filter(w -> w.generation() == generation && !w.retiring()).toList();
+        if (current.size() < target && System.nanoTime() - respawnNotBefore >= 0) {
+            for (int i = current.size(); i < target; i++) {
+                spawn();
+            }
+        }
+        List<WorkerProcess> old = workers.stream()
+            .filter(w -> w.generation() != generation && !w.retiring())
+            .sorted(Comparator.comparingLong(WorkerProcess::startedNanos)).toList();
+        long readyCurrent = current.stream().filter(WorkerProcess::ready).count();
+        // One old worker leaves for each new one that is ready: capacity never drops below the target.
+        for (int i = 0; i < old.size() && readyCurrent + old.size() - i > target; i++) {
+            retire(old.get(i));
+        }
+        if (reloading && old.isEmpty() && workers.stream().allMatch(w -> w.generation() == generation)) {
+            reloading = false;
+            log.println("[master] Reload to generation " + generation + " complete in "
+                + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - reloadStartedNanos) + " ms");
+        }
+        if (current.size() > target) {
+            current.stream().sorted(Comparator.comparingLong(WorkerProcess::startedNanos))
+                .limit(current.size() - target).forEach(this::retire);
+        }
+    }
+
+    private void spawn() {
+        try {
+            WorkerProcess worker = WorkerProcess.spawn(command(), socket, log, generation);
+            workers.add(worker);
+            log.println("[master] Booting " + worker + " (generation " + generation + ")");
+        } catch (IOException e) {
+            log.println("[master] cannot start a worker: " + e.getMessage());
+            stop(Signals.TERM, config.gracefulTimeout());
+            exitCode = EXIT_WORKERS_CANNOT_BOOT;
+        }
+    }
+
+    private List<String> command() {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(config.jvmOptions());
+        command.add("-cp");
+        command.add(config.classPath());
+        command.add(config.workerMain());
+        long maxRequests = config.maxRequests() == 0 ? 0
+            : config.maxRequests() + ThreadLocalRandom.current().nextLong(config.maxRequestsJitter() + 1);
+        Duration beat = Duration.ofMillis(Math.max(50, Math.min(1000, config.timeout().toMillis() / 4)));
+        command.addAll(new WorkerOptions(config.application(), config.gracefulTimeout(), maxRequests, beat)
+            .toArguments());
+        return command;
+    }
+
+    private void retire(WorkerProcess worker) {
+        log.println("[master] Retiring " + worker);
+        try {
+            worker.retire();
+        } catch (IOException e) {
+            log.println("[master] cannot signal " + worker + ": " + e.getMessage());
+        }
+    }
+
+    private void send(WorkerProcess worker, int signal) {
+        try {
+            worker.signal(signal);
+        } catch (IOException e) {
+            // Already exited; the next reap collects it.
+        }
+    }
+
+    private void close() {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            log.println("[master] closing the listening socket: " + e.getMessage());
+        }
+        if (config.pidFile() != null) {
+            PidFile.remove(config.pidFile());
+        }
+        log.flush();
+    }
+}

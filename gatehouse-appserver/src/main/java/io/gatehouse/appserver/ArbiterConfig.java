@@ -1,0 +1,114 @@
+package io.gatehouse.appserver;
+
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The master's settings, checked once at construction; names follow Gunicorn's flags.
+ *
+ * {@snippet :
+ * ArbiterConfig config = ArbiterConfig.defaults("com.example.Hello")
+ *     .withBind(new InetSocketAddress("127.0.0.1", 8000))
+ *     .withWorkers(4);
+ * }
+ *
+ * @param bind              the address the master listens on, for all workers
+ * @param backlog           the kernel accept queue length
+ * @param workers           worker JVMs to keep running (1 or more)
+ * @param application       the application class each worker loads
+ * @param workerMain        the worker's main class ({@link WorkerMain} unless testing)
+ * @param classPath         the worker's class path, read again for every spawn (so a reload runs new code)
+ * @param jvmOptions        extra options for each worker JVM
+ * @param timeout           a worker silent for longer is dumped and killed
+ * @param gracefulTimeout   how long a graceful stop of a worker may take
+ * @param maxRequests       requests after which a worker is recycled; 0 for never
+ * @param maxRequestsJitter up to this many requests are added at random per worker
+ * @param maxBootFailures   boot failures in a row after which the master gives up
+ * @param pidFile           where the master writes its pid, or {@code null}
+ * @param errorLog          the error log
+ */
+public record ArbiterConfig(InetSocketAddress bind, int backlog, int workers, String application,
+                            String workerMain, String classPath, List<String> jvmOptions, Duration timeout,
+                            Duration gracefulTimeout, long maxRequests, long maxRequestsJitter,
+                            int maxBootFailures, Path pidFile, PrintStream errorLog) {
+
+    /** Checks every value, with one line naming the bad one. */
+    public ArbiterConfig {
+        Objects.requireNonNull(bind, "bind");
+        jvmOptions = List.copyOf(jvmOptions);
+        Objects.requireNonNull(application, "application");
+        Objects.requireNonNull(workerMain, "workerMain");
+        Objects.requireNonNull(classPath, "classPath");
+        Objects.requireNonNull(errorLog, "errorLog");
+        atLeast("backlog", backlog, 1);
+        atLeast("workers", workers, 1);
+        atLeast("max-requests", maxRequests, 0);
+        atLeast("max-requests-jitter", maxRequestsJitter, 0);
+        atLeast("max boot failures", maxBootFailures, 1);
+        if (timeout.toMillis() < 1 || gracefulTimeout.isNegative()) {
+            throw new IllegalArgumentException("timeout must be positive and graceful-timeout not negative");
+        }
+    }
+
+    /**
+     * @param application the application class
+     * @return 127.0.0.1:8000, 1 worker, this JVM's class path, 30 s timeouts, no recycling, 5 boot failures
+     */
+    public static ArbiterConfig defaults(String application) {
+        return new ArbiterConfig(new InetSocketAddress("127.0.0.1", 8000), 2048, 1, application,
+            WorkerMain.class.getName(), System.getProperty("java.class.path"), List.of(), Duration.ofSeconds(30),
+            Duration.ofSeconds(30), 0, 0, 5, null, System.err);
+    }
+
+    /** @param value the address @return a copy listening there */
+    public ArbiterConfig withBind(InetSocketAddress value) {
+        return new ArbiterConfig(value, backlog, workers, application, workerMain, classPath, jvmOptions, timeout,
+            gracefulTimeout, maxRequests, maxRequestsJitter, maxBootFailures, pidFile, errorLog);
+    }
+
+    /** @param value the worker count @return a copy with that many workers */
+    public ArbiterConfig withWorkers(int value) {
+        return new ArbiterConfig(bind, backlog, value, application, workerMain, classPath, jvmOptions, timeout,
+            gracefulTimeout, maxRequests, maxRequestsJitter, maxBootFailures, pidFile, errorLog);
+    }
+
+    /** @param main the worker main class @param options its JVM options @return a copy running those */
+    public ArbiterConfig withWorkerMain(String main, List<String> options) {
+        return new ArbiterConfig(bind, backlog, workers, application, main, classPath, options, timeout,
+            gracefulTimeout, maxRequests, maxRequestsJitter, maxBootFailures, pidFile, errorLog);
+    }
+
+    /** @param silence heartbeat timeout @param grace graceful stop time @return a copy with those */
+    public ArbiterConfig withTimeouts(Duration silence, Duration grace) {
+        return new ArbiterConfig(bind, backlog, workers, application, workerMain, classPath, jvmOptions, silence,
+            grace, maxRequests, maxRequestsJitter, maxBootFailures, pidFile, errorLog);
+    }
+
+    /** @param max requests per worker @param jitter random extra @return a copy recycling workers */
+    public ArbiterConfig withMaxRequests(long max, long jitter) {
+        return new ArbiterConfig(bind, backlog, workers, application, workerMain, classPath, jvmOptions, timeout,
+            gracefulTimeout, max, jitter, maxBootFailures, pidFile, errorLog);
+    }
+
+    /** @param failures boot failures in a row before giving up @return a copy */
+    public ArbiterConfig withMaxBootFailures(int failures) {
+        return new ArbiterConfig(bind, backlog, workers, application, workerMain, classPath, jvmOptions, timeout,
+            gracefulTimeout, maxRequests, maxRequestsJitter, failures, pidFile, errorLog);
+    }
+
+    /** @param file the pid file, or {@code null} @return a copy writing it */
+    public ArbiterConfig withPidFile(Path file) {
+        return new ArbiterConfig(bind, backlog, workers, application, workerMain, classPath, jvmOptions, timeout,
+            gracefulTimeout, maxRequests, maxRequestsJitter, maxBootFailures, file, errorLog);
+    }
+
+    private static void atLeast(String name, long value, long minimum) {
+        if (value < minimum) {
+            throw new IllegalArgumentException(name + " must be at least " + minimum + ", got " + value);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package io.gatehouse.appserver;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code gatehouse serve APP --workers N}: runs the {@link Arbiter} with N worker JVMs. Flags follow
+ * Gunicorn's names; durations are in seconds.
+ *
+ * {@snippet :
+ * // java -cp app.jar:gatehouse.jar io.gatehouse.appserver.ServeWorkersCommand com.example.Hello \
+ * //     --bind 127.0.0.1:8000 --workers 4 --pid-file /run/gatehouse.pid
+ * int code = new CommandLine(new ServeWorkersCommand()).execute(args);
+ * }
+ */
+@Command(name = "serve-workers", mixinStandardHelpOptions = true,
+    description = "Run APP in worker JVMs supervised by a master process.")
+public final class ServeWorkersCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "APP", description = "Application class with a public no-argument constructor.")
+    String application;
+
+    @Option(names = "--bind", defaultValue = "127.0.0.1:8000", description = "HOST:PORT to listen on (default: ${DEFAULT-VALUE}).")
+    String bind;
+
+    @Option(names = {"-w", "--workers"}, defaultValue = "1", description = "Worker JVMs (default: ${DEFAULT-VALUE}).")
+    int workers;
+
+    @Option(names = "--backlog", defaultValue = "2048", description = "Accept queue length (default: ${DEFAULT-VALUE}).")
+    int backlog;
+
+    @Option(names = {"-t", "--timeout"}, defaultValue = "30", description = "Seconds without a heartbeat before a worker is dumped and killed.")
+    double timeout;
+
+    @Option(names = "--graceful-timeout", defaultValue = "30", description = "Seconds a worker may take to finish in-flight requests.")
+    double gracefulTimeout;
+
+    @Option(names = "--max-requests", defaultValue = "0", description = "Recycle a worker after this many requests; 0 for never.")
+    long maxRequests;
+
+    @Option(names = "--max-requests-jitter", defaultValue = "0", description = "Add up to this many requests at random per worker.")
+    long maxRequestsJitter;
+
+    @Option(names = {"-p", "--pid-file"}, description = "Write the master's pid to this file.")
+    Path pidFile;
+
+    @Option(names = "--max-boot-failures", defaultValue = "5", description = "Give up after this many worker boot failures in a row.")
+    int maxBootFailures;
+
+    @Option(names = "--worker-main", hidden = true, description = "The worker's main class (for tests).")
+    String workerMain = WorkerMain.class.getName();
+
+    @Option(names = "--worker-jvm-option", hidden = true, description = "An option for each worker JVM.")
+    List<String> workerJvmOptions = new ArrayList<>();
+
+    /** @param args the command line */
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new ServeWorkersCommand()).execute(args));
+    }
+
+    @Override
+    public Integer call() {
+        ArbiterConfig config;
+        try {
+            config = ArbiterConfig.defaults(application)
+                .withBind(address(bind))
+                .withWorkers(workers)
+                .withWorkerMain(workerMain, workerJvmOptions)
+                .withTimeouts(seconds(timeout), seconds(gracefulTimeout))
+                .withMaxRequests(maxRequests, maxRequestsJitter)
+                .withMaxBootFailures(maxBootFailures)
+                .withPidFile(pidFile);
+            config = new ArbiterConfig(config.bind(), backlog, config.workers(), config.application(),
+                config.workerMain(), config.classPath(), config.jvmOptions(), config.timeout(),
+                config.gracefulTimeout(), config.maxRequests(), config.maxRequestsJitter(),
+                config.maxBootFailures(), config.pidFile(), config.errorLog());
+        } catch (IllegalArgumentException e) {
+            System.err.println("gatehouse: " + e.getMessage());
+            return 2;
+        }
+        return new Arbiter(config).run();
+    }
+
+    /** @param text HOST:PORT or [IPv6]:PORT @return the address @throws IllegalArgumentException if malformed */
+    static InetSocketAddress address(String text) {
+        int colon = text.lastIndexOf(':');
+        if (colon < 0) {
+            throw new IllegalArgumentException("--bind wants HOST:PORT, got '" + text + "'");
+        }
+        String host = text.substring(0, colon).replace("[", "").replace("]", "");
+        try {
+            return new InetSocketAddress(host, Integer.parseInt(text.substring(colon + 1)));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--bind wants HOST:PORT, got '" + text + "'");
+        }
+    }
+
+    private static Duration seconds(double value) {
+        return Duration.ofMillis(Math.round(value * 1000));
+    }
+}

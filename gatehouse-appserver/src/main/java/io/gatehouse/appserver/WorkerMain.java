@@ -1,0 +1,125 @@
+package io.gatehouse.appserver;
+
+import io.gatehouse.spec.Application;
+import sun.misc.Signal;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.reflect.InvocationTargetException;
+import java.nio.channels.Channel;
+import java.nio.channels.ServerSocketChannel;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+
+/**
+ * A worker JVM's entry point, started by the {@link Arbiter}: loads the application, serves the
+ * listening socket inherited on descriptor 0, beats on its stdout pipe, and stops on a signal.
+ *
+ * <ol>
+ *   <li>Keep the original stdout as the heartbeat pipe; point {@code System.out} at the error log,
+ *       so application prints cannot garble the protocol. Start beating.</li>
+ *   <li>Load the application class. If that fails: one line on stderr, exit {@value #BOOT_FAILURE}.</li>
+ *   <li>Take the inherited socket ({@link System#inheritedChannel()}), start the service, say ready.</li>
+ *   <li>SIGTERM, the max-requests budget, or a broken heartbeat pipe (the master died): graceful
+ *       stop, exit 0. SIGINT: exit at once.</li>
+ * </ol>
+ *
+ * {@snippet :
+ * // what the arbiter runs, with the listening socket dup'ed onto fd 0 and a pipe onto fd 1:
+ * // java -cp CLASSPATH io.gatehouse.appserver.WorkerMain --app com.example.Hello ...
+ * }
+ */
+public final class WorkerMain {
+
+    /** The exit code of a worker that could not start; the master backs off instead of looping. */
+    public static final int BOOT_FAILURE = 3;
+
+    private WorkerMain() {
+    }
+
+    /** @param args {@link WorkerOptions#toArguments()} */
+    public static void main(String[] args) {
+        System.exit(run(args, ServerWorkerService::new));
+    }
+
+    /**
+     * Runs a worker to its end.
+     *
+     * @param args    the worker's arguments
+     * @param factory makes the service to run on the inherited socket
+     * @return the exit code
+     */
+    public static int run(String[] args, WorkerService.Factory factory) {
+        PrintStream pipe = System.out;
+        System.setOut(System.err);
+        String who = "[worker " + ProcessHandle.current().pid() + "] ";
+        BlockingQueue<String> stops = new LinkedBlockingQueue<>();
+        WorkerService service;
+        try {
+            WorkerOptions options = WorkerOptions.parse(args);
+            Heartbeat heartbeat = Heartbeat.start(pipe, options.beatInterval(), () -> stops.offer("master gone"));
+            Application application = load(options.application());
+            ServerSocketChannel listener = inheritedListener();
+            RequestBudget budget = new RequestBudget(options.maxRequests(), () -> stops.offer("max-requests"));
+            service = factory.create(listener, application, options, budget);
+            Signal.handle(new Signal("TERM"), signal -> stops.offer("TERM"));
+            Signal.handle(new Signal("INT"), signal -> stops.offer("INT"));
+            service.start();
+            heartbeat.ready();
+        } catch (BootFailure | IOException | IllegalArgumentException e) {
+            System.err.println(who + "failed to boot: " + e.getMessage());
+            return BOOT_FAILURE;
+        }
+        String reason = take(stops);
+        if (reason.equals("INT")) {
+            return 0;
+        }
+        System.err.println(who + "stopping gracefully (" + reason + ")");
+        service.stopGracefully();
+        return 0;
+    }
+
+    private static String take(BlockingQueue<String> stops) {
+        try {
+            return stops.take();
+        } catch (InterruptedException e) {
+            return "INT";
+        }
+    }
+
+    static Application load(String className) throws BootFailure {
+        Class<?> type;
+        try {
+            type = Class.forName(className);
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new BootFailure("application class " + className + " cannot be loaded: " + e);
+        }
+        if (!Application.class.isAssignableFrom(type)) {
+            throw new BootFailure(className + " does not implement " + Application.class.getName());
+        }
+        try {
+            return (Application) type.getConstructor().newInstance();
+        } catch (NoSuchMethodException e) {
+            throw new BootFailure(className + " has no public no-argument constructor");
+        } catch (InvocationTargetException e) {
+            throw new BootFailure(className + " failed in its constructor: " + e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new BootFailure(className + " cannot be created: " + e);
+        }
+    }
+
+    private static ServerSocketChannel inheritedListener() throws IOException, BootFailure {
+        Channel inherited = System.inheritedChannel();
+        if (inherited instanceof ServerSocketChannel listener) {
+            return listener;
+        }
+        throw new BootFailure("no listening socket on descriptor 0 (started outside the arbiter?)");
+    }
+
+    /** Why a worker cannot start; becomes one log line and exit code {@value #BOOT_FAILURE}. */
+    static final class BootFailure extends Exception {
+        BootFailure(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,387 @@
+package io.gatehouse.server;
+
+import io.gatehouse.http.HttpDate;
+import io.gatehouse.http.HttpViolationException;
+import io.gatehouse.http.RequestHead;
+import io.gatehouse.http.RequestParser;
+import io.gatehouse.http.ResponseHeadWriter;
+import io.gatehouse.http.Violation;
+import io.gatehouse.spec.Application;
+import io.gatehouse.spec.Body;
+import io.gatehouse.spec.EarlyHints;
+import io.gatehouse.spec.Environ;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * One client connection, served by one virtual thread with plain blocking code: read, feed the
+ * parser, call the application, write.
+ *
+ * <h2>Lifecycle</h2>
+ * <ol>
+ *   <li>Accepted: TCP_NODELAY on, counted, registered with the server (for graceful stop).</li>
+ *   <li>Waiting for a head. While nothing of a request has arrived the connection is idle: it
+ *       waits up to the keep-alive timeout (the head timeout for the first request), then closes
+ *       without a word; a graceful stop closes it at once, except before the first request,
+ *       which is still answered (the client connected while the server accepted). From the first byte, the whole head
+ *       must arrive within the head timeout, else 408 (slow-loris guard).</li>
+ *   <li>Exchange: {@link GatewayCall} builds the environ, the application is called, and
+ *       {@link ResponseSender} writes the response; the body is closed whatever happens.</li>
+ *   <li>Finishing: what the application left of the request body is read and discarded (up to a
+ *       bound), so the next request can be parsed. Output is flushed only when no further request
+ *       bytes are waiting, so pipelined responses leave in one write.</li>
+ *   <li>Back to 2 when both sides allow keep-alive and the server is not stopping; else closed.</li>
+ * </ol>
+ * A request that breaks HTTP/1.1 ({@link HttpViolationException}) is answered once with its
+ * status, here and only here, and the connection closes.
+ */
+final class Connection implements Runnable {
+
+    /** What an idle connection reads into; most request heads fit, larger ones take more reads. */
+    private static final int IDLE_BUFFER_SIZE = 512;
+    private static final long MAX_DRAIN = 64 * 1024;
+    private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+
+    private final Server server;
+    private final ServerConfig config;
+    private final Application application;
+    private final SocketChannel channel;
+    private final BufferPool pool;
+    private final byte[] idleBytes = new byte[IDLE_BUFFER_SIZE];
+    private byte[] readBytes = idleBytes;
+    private ByteBuffer readBuffer = ByteBuffer.wrap(readBytes).limit(0);
+    private final RequestParser parser;
+    private final SocketOutput out;
+    private final ResponseHeadWriter headWriter = new ResponseHeadWriter();
+    private final ConnectionInfo info;
+    private final long acceptedNanos = System.nanoTime();
+    private volatile boolean idle;
+    /** Whether a request was answered here; until then a graceful stop still waits for one. */
+    private volatile boolean answeredOne;
+    private volatile long readDeadline;
+    private volatile boolean readTimedOut;
+    private boolean responding;
+    private RequestBodyInput input;
+
+    Connection(Server server, SocketChannel channel) throws IOException {
+        this.server = server;
+        this.config = server.config();
+        this.application = server.application();
+        this.channel = channel;
+        this.parser = new RequestParser(config.limits());
+        this.pool = server.buffers();
+        this.out = new SocketOutput(channel, pool, server.stats());
+        channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        InetSocketAddress remote = (InetSocketAddress) channel.getRemoteAddress();
+        InetSocketAddress local = (InetSocketAddress) channel.getLocalAddress();
+        this.info = new ConnectionInfo(AddressText.of(remote.getAddress()), Integer.toString(remote.getPort()),
+            AddressText.of(local.getAddress()), Integer.toString(local.getPort()),
+            config.serverSoftware(), config.errorLog());
+    }
+
+    @Override
+    public void run() {
+        try {
+            boolean first = true;
+            RequestHead head;
+            while ((head = readHead(first)) != null && exchange(head)) {
+                first = false;
+                answeredOne = true;
+            }
+        } catch (HttpViolationException e) {
+            reject(e.violation());
+        } catch (IOException | RuntimeException e) {
+            // The client went away or the socket failed: nothing to answer, nothing to keep.
+        } finally {
+            close();
+        }
+    }
+
+    private RequestHead readHead(boolean first) throws IOException, HttpViolationException {
+        long headTimeout = config.headerTimeout().toNanos();
+        long deadline = first ? acceptedNanos + headTimeout : 0;
+        while (true) {
+            if (readBuffer.hasRemaining()) {
+                if (deadline == 0) {
+                    deadline = System.nanoTime() + headTimeout;
+                }
+                if (parser.feed(readBuffer) == RequestParser.Event.HEAD) {
+                    return parser.head();
+                }
+            }
+            boolean waiting = !parser.startedNextRequest();
+            long timeoutMillis;
+            if (waiting && !first) {
+                timeoutMillis = config.keepAliveTimeout().toMillis();
+            } else {
+                timeoutMillis = (deadline - System.nanoTime()) / 1_000_000;
+                if (timeoutMillis <= 0) {
+                    if (waiting) {
+                        return null;
+                    }
+                    throw new HttpViolationException(Violation.HEAD_TIMEOUT);
+                }
+            }
+            int n;
+            try {
+                if (waiting) {
+                    out.flush();
+                    goIdle();
+                    idle = true;
+                    if (server.stopping() && !first) {
+                        return null;
+                    }
+                }
+                n = fill(timeoutMillis);
+                if (n > 0 && readBytes == idleBytes) {
+                    wake();
+                }
+            } catch (SocketTimeoutException e) {
+                if (waiting) {
+                    return null;   // idle too long: close without a response
+                }
+                throw new HttpViolationException(Violation.HEAD_TIMEOUT);   // RFC 9110, section 15.5.9
+            } finally {
+                idle = false;
+            }
+            if (n < 0) {
+                return null;
+            }
+        }
+    }
+
+    /** @return whether the connection may serve another request */
+    private boolean exchange(RequestHead head) throws IOException, HttpViolationException {
+        server.stats().request();
+        responding = false;
+        input = new RequestBodyInput(this, head);
+        Environ environ = GatewayCall.environ(info, head, input);
+        ResponseStart start = new ResponseStart(config.errorLog());
+        ResponseSender sender = new ResponseSender(this, head, start);
+        if (head.minorVersion() == 1) {
+            environ.put(Environ.GATEWAY_EARLY_HINTS, (EarlyHints) sender::earlyHints);
+        }
+        responding = true;
+        Body body = null;
+        try {
+            body = application.call(environ, start);
+            if (body == null) {
+                throw new NullPointerException("the application returned null instead of a Body");
+            }
+            sender.send(body);
+        } catch (Throwable failure) {
+            if (out.broken()) {
+                return false;   // the client left or stalled past the write timeout
+            }
+            if (input.violation() != null && !sender.committed()) {
+                throw new HttpViolationException(input.violation());
+            }
+            logFailure(head, failure);
+            if (sender.committed()) {
+                return false;   // docs/spec.md 8.4: too late for a 500; close without completing
+            }
+            sender.internalError();
+        } finally {
+            if (body != null) {
+                closeBody(body);
+            }
+        }
+        boolean keep = sender.keepAlive() && input.drain(MAX_DRAIN);
+        if (!readBuffer.hasRemaining() || !keep) {
+            out.flush();
+        }
+        return keep;
+    }
+
+    /** Gives the large buffers back to the pool; only bytes of a next request could be kept. */
+    private void goIdle() {
+        out.release();
+        headWriter.release();
+        parser.releaseHead();
+        input = null;
+        if (readBytes != idleBytes && !readBuffer.hasRemaining()) {
+            pool.release(readBytes);
+            readBytes = idleBytes;
+            readBuffer = ByteBuffer.wrap(idleBytes).limit(0);
+        }
+    }
+
+    /** Bytes arrived on an idle connection: move them into a large buffer for the request. */
+    private void wake() {
+        byte[] large = pool.acquire();
+        int n = readBuffer.remaining();
+        readBuffer.get(large, 0, n);
+        readBytes = large;
+        readBuffer = ByteBuffer.wrap(large).limit(n);
+    }
+
+    private void closeBody(Body body) {
+        try {
+            body.close();
+        } catch (Throwable e) {
+            log("closing the response body failed: " + e);
+        }
+    }
+
+    /** Answers a violation once, with its status, and lets the connection close (RFC 9112, 9.6). */
+    private void reject(Violation violation) {
+        server.stats().rejection(violation);
+        if (responding && out.broken()) {
+            return;
+        }
+        byte[] text = (violation.statusText().substring(4) + ": " + violation + " (" + violation.rfc() + ")\n")
+            .getBytes(StandardCharsets.US_ASCII);
+        headWriter.statusLine(1, violation.statusText()).line(HttpDate.fieldLine()).line(serverLine())
+            .field("Content-Type", "text/plain; charset=utf-8")
+            .field("Content-Length", text.length)
+            .field("Connection", "close")
+            .end();
+        try {
+            out.write(headWriter.bytes(), 0, headWriter.length());
+            out.write(text);
+            out.flush();
+            server.stats().response(violation.status());
+        } catch (IOException e) {
+            // The client is gone; the connection closes anyway.
+        }
+    }
+
+    /**
+     * Reads more bytes after what the buffer holds, flushing pending output first.
+     *
+     * @return bytes read, or -1 at end of stream
+     * @throws SocketTimeoutException when nothing arrived in time (see {@link TimeoutWatchdog})
+     */
+    int fill(long timeoutMillis) throws IOException {
+        out.flush();
+        readBuffer.compact();
+        readDeadline = (System.nanoTime() + timeoutMillis * 1_000_000) | 1;
+        try {
+            int n = channel.read(readBuffer);
+            if (n > 0) {
+                server.stats().bytesIn(n);
+            } else if (n < 0 && readTimedOut) {
+                throw new SocketTimeoutException("no bytes within " + timeoutMillis + " ms");
+            }
+            return n;
+        } finally {
+            readDeadline = 0;
+            readBuffer.flip();
+        }
+    }
+
+    void sendContinue() throws IOException {
+        out.write(CONTINUE);
+        server.stats().response(100);
+    }
+
+    /** @return whether the next request may come on this connection, as far as the server is concerned */
+    boolean mayKeepAlive(RequestHead head) {
+        return head.keepAlive() && !server.stopping() && input.drainable(MAX_DRAIN);
+    }
+
+    void log(String message) {
+        config.errorLog().println("gatehouse: " + message);
+    }
+
+    private void logFailure(RequestHead head, Throwable failure) {
+        synchronized (config.errorLog()) {
+            config.errorLog().println("gatehouse: application failed on " + head.method() + " " + head.target()
+                + " from " + info.remoteAddr() + ":" + info.remotePort());
+            failure.printStackTrace(config.errorLog());
+        }
+    }
+
+    /**
+     * Closes the connection if it waits between requests; used by graceful stop. A connection that
+     * has not answered its first request yet is left alone: the client connected while the server
+     * was still accepting, so its request is on the way and gets an answer (with
+     * {@code Connection: close}) within the head timeout and the grace period.
+     */
+    void closeIfIdle() {
+        if (idle && answeredOne) {
+            abort("server stopping");
+        }
+    }
+
+    /** Closes the socket from another thread: the blocked read or write fails at once. */
+    void abort(String reason) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // already closed
+        }
+    }
+
+    private void close() {
+        try {
+            out.flush();
+        } catch (IOException e) {
+            // the client is gone
+        }
+        out.release();
+        if (readBytes != idleBytes) {
+            pool.release(readBytes);
+            readBytes = idleBytes;
+        }
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // nothing left to release
+        }
+        server.connectionClosed(this);
+    }
+
+    /** @return when the blocked read times out ({@link System#nanoTime()}), or 0 when none blocks */
+    long readDeadline() {
+        return readDeadline;
+    }
+
+    /** Ends a read that waited too long: it sees end of stream, and output still works for a 408. */
+    void timeOutRead() {
+        readTimedOut = true;
+        try {
+            channel.shutdownInput();
+        } catch (IOException e) {
+            abort("read timed out");
+        }
+    }
+
+    long writingSince() {
+        return out.writingSince();
+    }
+
+    long bodyTimeoutMillis() {
+        return config.bodyTimeout().toMillis();
+    }
+
+    RequestParser parser() {
+        return parser;
+    }
+
+    ByteBuffer readBuffer() {
+        return readBuffer;
+    }
+
+    SocketOutput output() {
+        return out;
+    }
+
+    ResponseHeadWriter headWriter() {
+        return headWriter;
+    }
+
+    ServerStats stats() {
+        return server.stats();
+    }
+
+    byte[] serverLine() {
+        return server.serverLine();
+    }
+}

@@ -1,0 +1,131 @@
+package io.gatehouse.server;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.SocketChannel;
+
+/**
+ * The write side of a connection: a reused buffer so that a head and a small body leave in one
+ * write, and pipelined responses leave together; a file region goes with
+ * {@link FileChannel#transferTo} (zero copy). While a write blocks, {@link #writingSince()} tells
+ * the {@link TimeoutWatchdog} since when, so a client that stops reading is cut off.
+ */
+final class SocketOutput {
+
+    private final SocketChannel channel;
+    private final BufferPool pool;
+    private final ServerStats stats;
+    private byte[] bytes;
+    private ByteBuffer buffer = ByteBuffer.allocate(0);
+    private volatile long writingSince;
+    private boolean broken;
+
+    SocketOutput(SocketChannel channel, BufferPool pool, ServerStats stats) {
+        this.channel = channel;
+        this.pool = pool;
+        this.stats = stats;
+    }
+
+    /** Gives the buffer back to the pool while the connection is idle; nothing may be pending. */
+    void release() {
+        if (bytes != null && buffer.position() == 0) {
+            pool.release(bytes);
+            bytes = null;
+            buffer = ByteBuffer.allocate(0);
+        }
+    }
+
+    void write(byte[] data) throws IOException {
+        write(data, 0, data.length);
+    }
+
+    void write(byte[] data, int offset, int length) throws IOException {
+        if (length <= buffer.remaining()) {
+            buffer.put(data, offset, length);
+            return;
+        }
+        if (bytes == null) {
+            bytes = pool.acquire();
+            buffer = ByteBuffer.wrap(bytes);
+            write(data, offset, length);
+            return;
+        }
+        if (length < buffer.capacity() / 2) {
+            flush();
+            buffer.put(data, offset, length);
+            return;
+        }
+        // A large chunk goes out with what is buffered (the head, typically) in one gathering write.
+        buffer.flip();
+        try {
+            writeFully(buffer, ByteBuffer.wrap(data, offset, length));
+        } finally {
+            buffer.clear();
+        }
+    }
+
+    /** Writes everything buffered. */
+    void flush() throws IOException {
+        if (buffer.position() > 0) {
+            buffer.flip();
+            try {
+                writeFully(buffer);
+            } finally {
+                buffer.clear();
+            }
+        }
+    }
+
+    /** Sends a file region from the page cache to the socket without copying through the heap. */
+    void transfer(FileChannel file, long position, long count) throws IOException {
+        flush();
+        long end = position + count;
+        writingSince = System.nanoTime() | 1;
+        try {
+            while (position < end) {
+                long n = file.transferTo(position, end - position, channel);
+                if (n <= 0) {
+                    throw new IOException("file ended before its declared length");
+                }
+                position += n;
+                stats.bytesOut(n);
+            }
+        } catch (IOException e) {
+            broken = true;
+            throw e;
+        } finally {
+            writingSince = 0;
+        }
+    }
+
+    private void writeFully(ByteBuffer... data) throws IOException {
+        ByteBuffer last = data[data.length - 1];
+        long total = 0;
+        for (ByteBuffer part : data) {
+            total += part.remaining();
+        }
+        stats.bytesOut(total);
+        writingSince = System.nanoTime() | 1;
+        try {
+            while (last.hasRemaining()) {
+                channel.write(data);
+            }
+        } catch (IOException e) {
+            broken = true;
+            throw e;
+        } finally {
+            writingSince = 0;
+        }
+    }
+
+    /** @return {@link System#nanoTime()} when the blocked write began, or 0 when none is under way */
+    long writingSince() {
+        return writingSince;
+    }
+
+    /** @return whether a write failed: the client is gone or too slow */
+    boolean broken() {
+        return broken;
+    }
+}
