@@ -97,11 +97,12 @@ public final class ServeCommand implements Callable<Integer> {
     static Application load(String name, List<Path> classPath) {
         ClassLoader parent = ServeCommand.class.getClassLoader();
         ClassLoader loader = classPath.isEmpty() ? parent : new URLClassLoader(urls(classPath), parent);
-        // Libraries the app uses (ServiceLoader, JAXB-style lookups) search the context loader; the
-        // server's threads inherit it from this one.
-        Thread.currentThread().setContextClassLoader(loader);
         try {
-            return new AppLoader(loader).load(name);
+            Application application = new AppLoader(loader).load(name);
+            // Libraries the app uses (ServiceLoader and the like) search the context class loader;
+            // the server's threads inherit it from this one.
+            Thread.currentThread().setContextClassLoader(loader);
+            return application;
         } catch (AppNotLoadable e) {
             throw new CommandFailure(ExitCode.APP_NOT_LOADABLE, e.getMessage());
         }
