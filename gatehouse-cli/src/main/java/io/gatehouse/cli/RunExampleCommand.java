@@ -18,8 +18,10 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "run-example", mixinStandardHelpOptions = true, versionProvider = GatehouseCommand.Version.class,
     description = "Run one of the seed's stand-alone examples.",
-    footer = {"", "Examples:", "  rawsocket [PORT]  the seed's raw-socket server on 127.0.0.1 (default port 8000,",
-        "                    0 picks a free one): prints each request, answers a fixed response"})
+    footer = {"", "Examples:",
+        "  rawsocket [PORT]  the seed's raw-socket server on 127.0.0.1, port 8000 unless",
+        "                    given (0 picks a free one); prints each request and answers",
+        "                    it with a fixed response"})
 public final class RunExampleCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "NAME", description = "The example: ${COMPLETION-CANDIDATES}.",

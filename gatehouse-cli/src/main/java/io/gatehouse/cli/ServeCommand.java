@@ -98,7 +98,11 @@ public final class ServeCommand implements Callable<Integer> {
         ClassLoader parent = ServeCommand.class.getClassLoader();
         ClassLoader loader = classPath.isEmpty() ? parent : new URLClassLoader(urls(classPath), parent);
         try {
-            return new AppLoader(loader).load(name);
+            Application application = new AppLoader(loader).load(name);
+            // Libraries the app uses (ServiceLoader and the like) search the context class loader;
+            // the server's threads inherit it from this one.
+            Thread.currentThread().setContextClassLoader(loader);
+            return application;
         } catch (AppNotLoadable e) {
             throw new CommandFailure(ExitCode.APP_NOT_LOADABLE, e.getMessage());
         }
