@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <h2>Lifecycle</h2>
  * <ol>
- *   <li>Bind the socket (kept until exit: its accept queue outlives every worker), write the pid file,
+ *   <li>Bind the socket (kept until the stop: its accept queue outlives every worker), write the pid file,
  *       install signal handlers. Handlers only enqueue the signal's name.</li>
  *   <li>Loop, waking on a signal or every {@value #TICK_MILLIS} ms:
  *     <ol>
@@ -31,8 +31,9 @@ import java.util.concurrent.TimeUnit;
  *       <li>top up: spawn missing workers of the current generation (after any boot back-off), retire
  *           one old-generation worker per ready new one, retire surplus workers.</li>
  *     </ol></li>
- *   <li>Stop: TERM (graceful) or INT (quick) to every worker, KILL whatever outlives the grace
- *       period, close the socket, remove the pid file.</li>
+ *   <li>Stop: TERM (graceful) or INT (quick) to every worker, close the master's copy of the socket
+ *       (the workers drain the queue before closing theirs), KILL whatever outlives the grace
+ *       period, remove the pid file.</li>
  * </ol>
  *
  * {@snippet :
@@ -155,6 +156,10 @@ public final class Arbiter {
         for (WorkerProcess worker : workers) {
             send(worker, workerSignal);
         }
+        // The workers drain the shared queue before closing their copies; with the master's copy
+        // gone too, the socket closes with the last worker's instead of refusing late arrivals
+        // for as long as the workers take to finish.
+        closeSocket();
     }
 
     private void killAfterDeadline() {
@@ -292,6 +297,14 @@ public final class Arbiter {
         }
     }
 
+    private void closeSocket() {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            log.println("[master] closing the listening socket: " + e.getMessage());
+        }
+    }
+
     private void send(WorkerProcess worker, int signal) {
         try {
             worker.signal(signal);
@@ -301,11 +314,7 @@ public final class Arbiter {
     }
 
     private void close() {
-        try {
-            socket.close();
-        } catch (IOException e) {
-            log.println("[master] closing the listening socket: " + e.getMessage());
-        }
+        closeSocket();
         if (config.pidFile() != null) {
             PidFile.remove(config.pidFile());
         }

@@ -31,6 +31,7 @@ public final class ListeningSocket implements AutoCloseable {
     private static final int SOCKADDR_STORAGE_BYTES = 128;
 
     private final int fd;
+    private boolean closed;
     private final InetSocketAddress address;
 
     private ListeningSocket(int fd, InetSocketAddress address) {
@@ -77,10 +78,16 @@ public final class ListeningSocket implements AutoCloseable {
         return address;
     }
 
-    /** Closes the master's descriptor; workers keep theirs until they exit. */
+    /**
+     * Closes the master's descriptor; workers keep theirs until they exit. Only the first call
+     * closes: a second {@code close(fd)} could close an unrelated descriptor that reused the number.
+     */
     @Override
     public void close() throws IOException {
-        Libc.close(fd);
+        if (!closed) {
+            closed = true;
+            Libc.close(fd);
+        }
     }
 
     /** Builds a sockaddr_in or sockaddr_in6; family is host order, port network (big-endian) order. */

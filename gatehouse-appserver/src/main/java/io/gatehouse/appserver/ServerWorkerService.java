@@ -19,11 +19,7 @@ import java.util.List;
  */
 final class ServerWorkerService implements WorkerService {
 
-    /** Time for a just-accepted connection to receive its first request before the stop begins. */
-    private static final long SETTLE_MILLIS = 250;
-
     private final Server server;
-    private final ServerSocketChannel listener;
 
     ServerWorkerService(ServerSocketChannel listener, Application application, WorkerOptions options,
                         RequestBudget budget) {
@@ -40,7 +36,6 @@ final class ServerWorkerService implements WorkerService {
         ServerConfig config = ServerConfig.defaults().withBinds(List.of(address))
             .withGracefulTimeout(options.gracefulTimeout());
         this.server = new Server(config, counted, List.of(listener));
-        this.listener = listener;
     }
 
     @Override
@@ -49,20 +44,12 @@ final class ServerWorkerService implements WorkerService {
     }
 
     /**
-     * Stops accepting first, and lets connections accepted a moment ago receive their first request
-     * before {@link Server#stop()} closes the ones it finds idle: a client that has just connected
-     * must get an answer, not a reset. (Better done inside the server: see docs/app-server.md.)
+     * The server's graceful stop: it accepts what is already queued on this worker's copy of the
+     * socket, closes that copy (the master's socket and queue stay for the other workers), and
+     * lets every accepted connection get its answer.
      */
     @Override
     public void stopGracefully() {
-        try {
-            listener.close();   // this worker's copy only; the master's socket and queue stay
-            Thread.sleep(SETTLE_MILLIS);
-        } catch (IOException e) {
-            // Not accepting any more either way.
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
         server.stop();
     }
 }

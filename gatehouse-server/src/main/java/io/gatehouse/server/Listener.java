@@ -3,21 +3,39 @@ package io.gatehouse.server;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
-import java.nio.channels.ClosedChannelException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One bound address (IPv4 or IPv6) and the thread that accepts on it, starting a virtual thread
- * per connection. Closing the listener ends the accept loop; accepted connections live on.
+ * per connection.
+ *
+ * <p>Why a selector rather than a blocking {@code accept}: stopping must not lose a connection the
+ * kernel has already completed. Such a connection sits in the accept queue, and the client has
+ * sent its request; closing the socket would reset it. With the channel non-blocking, {@link #close()}
+ * wakes the loop, which then accepts everything still queued (those connections are served, with
+ * {@code Connection: close}) and only then closes the socket. Accepted connections live on.
+ *
+ * <p>For a socket shared by several worker processes (the app server), the non-blocking flag
+ * belongs to the shared open file description; every worker uses this same loop, so all of them
+ * expect it (docs/app-server.md, "One shared flag").
  */
 final class Listener implements Runnable {
+
+    private static final long CLOSE_WAIT_MILLIS = 5_000;
 
     private final Server server;
     private final ServerSocketChannel channel;
     private final InetSocketAddress address;
     private final ThreadFactory connectionThreads = Thread.ofVirtual().name("gatehouse-connection-", 0).factory();
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private Selector selector;
+    private volatile boolean closing;
 
     Listener(Server server, InetSocketAddress bind, int backlog) throws IOException {
         this.server = server;
@@ -44,36 +62,64 @@ final class Listener implements Runnable {
         return address;
     }
 
-    void start() {
+    /** Switches the channel to non-blocking mode and starts the accept thread. */
+    void start() throws IOException {
+        selector = Selector.open();
+        try {
+            channel.configureBlocking(false);
+            channel.register(selector, SelectionKey.OP_ACCEPT);
+        } catch (IOException e) {
+            selector.close();
+            throw e;
+        }
         Thread.ofPlatform().name("gatehouse-accept-" + address.getHostString() + ":" + address.getPort())
             .start(this);
     }
 
     @Override
     public void run() {
-        while (channel.isOpen()) {
+        try {
+            while (!closing) {
+                selector.select();
+                selector.selectedKeys().clear();
+                acceptQueued();
+            }
+            acceptQueued();   // the drain: connections completed before the close, served
+        } catch (IOException e) {
+            server.log("accept loop on " + address + " ended: " + e.getMessage());
+        } finally {
+            closeQuietly(selector);
+            closeQuietly(channel);
+            closed.countDown();
+        }
+    }
+
+    /** Accepts until the kernel's queue is empty. */
+    private void acceptQueued() {
+        while (true) {
             SocketChannel accepted;
             try {
                 accepted = channel.accept();
-            } catch (ClosedChannelException e) {
-                return;
             } catch (IOException e) {
-                // Out of file descriptors, typically: say so once per attempt and give the
-                // system a moment instead of spinning on the same error.
+                // Out of file descriptors, typically: say so and give the system a moment
+                // instead of spinning on the same error; the connection stays queued.
                 server.log("accept failed on " + address + ": " + e.getMessage());
                 pause();
-                continue;
+                return;
             }
+            if (accepted == null) {
+                return;
+            }
+            // An accepted channel is in blocking mode whatever the listening channel's mode is.
+            Connection connection;
             try {
-                Connection connection = new Connection(server, accepted);
-                if (server.register(connection)) {
-                    connectionThreads.newThread(connection).start();
-                } else {
-                    accepted.close();
-                }
+                connection = new Connection(server, accepted);
             } catch (IOException e) {
                 closeQuietly(accepted);
+                continue;
             }
+            server.register(connection);
+            connectionThreads.newThread(connection).start();
         }
     }
 
@@ -85,19 +131,30 @@ final class Listener implements Runnable {
         }
     }
 
+    /** Stops accepting: the loop drains the queue, closes the socket and ends. Does not wait. */
     void close() {
-        try {
-            channel.close();
-        } catch (IOException e) {
-            server.log("closing listener " + address + " failed: " + e.getMessage());
+        closing = true;
+        Selector current = selector;
+        if (current != null) {
+            current.wakeup();
+        } else {
+            closeQuietly(channel);   // never started
+            closed.countDown();
         }
     }
 
-    private static void closeQuietly(SocketChannel channel) {
+    /** Waits (bounded) until the loop has drained the queue and closed the socket. */
+    void awaitClosed() throws InterruptedException {
+        if (!closed.await(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+            server.log("listener " + address + " did not close within " + CLOSE_WAIT_MILLIS + " ms");
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
         try {
-            channel.close();
-        } catch (IOException e) {
-            // the peer is gone already
+            closeable.close();
+        } catch (Exception e) {
+            // Nothing left to do with it.
         }
     }
 }

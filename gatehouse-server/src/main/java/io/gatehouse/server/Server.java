@@ -82,6 +82,9 @@ public final class Server implements AutoCloseable {
             for (InetSocketAddress bind : inherited.isEmpty() ? config.binds() : List.<InetSocketAddress>of()) {
                 listeners.add(new Listener(this, bind, config.backlog()));
             }
+            for (Listener listener : listeners) {
+                listener.start();
+            }
         } catch (IOException e) {
             listeners.forEach(Listener::close);
             listeners.clear();
@@ -91,7 +94,6 @@ public final class Server implements AutoCloseable {
         }
         watchdog = new TimeoutWatchdog(connections, config);
         Thread.ofVirtual().name("gatehouse-timeout-watchdog").start(watchdog);
-        listeners.forEach(Listener::start);
     }
 
     /** @return the bound addresses, with the real port where port 0 was asked for */
@@ -111,10 +113,15 @@ public final class Server implements AutoCloseable {
             return;
         }
         stopping = true;
-        listeners.forEach(Listener::close);
-        connections.forEach(Connection::closeIfIdle);
         long deadline = System.nanoTime() + config.gracefulTimeout().toNanos();
+        listeners.forEach(Listener::close);
         try {
+            // Each listener accepts what is still queued before closing its socket; from then on
+            // the set of connections only shrinks.
+            for (Listener listener : listeners) {
+                listener.awaitClosed();
+            }
+            connections.forEach(Connection::closeIfIdle);
             while (!connections.isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(5);
                 connections.forEach(Connection::closeIfIdle);
@@ -148,15 +155,13 @@ public final class Server implements AutoCloseable {
         stop();
     }
 
-    boolean register(Connection connection) {
+    /**
+     * Counts a connection in. Never refused, not even while stopping: an accepted connection
+     * carries a client that is waiting, and it is answered (with {@code Connection: close}).
+     */
+    void register(Connection connection) {
         connections.add(connection);
         stats.connectionOpened();
-        if (stopping) {
-            connections.remove(connection);
-            stats.connectionClosed();
-            return false;
-        }
-        return true;
     }
 
     void connectionClosed(Connection connection) {

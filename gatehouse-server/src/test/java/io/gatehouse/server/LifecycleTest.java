@@ -11,7 +11,9 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.channels.ServerSocketChannel;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -87,6 +89,36 @@ class LifecycleTest {
             assertEquals("done", busy.readResponse().bodyText());
             stopper.join(10_000);
             running.server.awaitStop();
+        }
+    }
+
+    @Test
+    void stopAnswersEveryConnectionStillQueuedOnTheSocket() throws Exception {
+        // The clients connect before the server starts, so their connections wait in the kernel's
+        // accept queue; a stop right after the start must accept and answer every one of them,
+        // not close the socket over them (which would reset them).
+        try (ServerSocketChannel socket = ServerSocketChannel.open()) {
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+            InetSocketAddress address = (InetSocketAddress) socket.getLocalAddress();
+            List<RawClient> clients = new ArrayList<>();
+            try {
+                for (int i = 0; i < 20; i++) {
+                    clients.add(RawClient.connect(address).send("GET / HTTP/1.1\r\nHost: h\r\n\r\n"));
+                }
+                Server server = new Server(ServerConfig.defaults().withGracefulTimeout(Duration.ofSeconds(10)),
+                    Apps.HELLO, List.of(socket));
+                server.start();
+                server.stop();
+                for (RawClient client : clients) {
+                    assertEquals("Hello, World!\n", client.readResponse().bodyText());
+                }
+                assertThrows(IOException.class, () -> RawClient.connect(address).send("GET / HTTP/1.1\r\n\r\n")
+                    .readResponse(), "the socket is closed after the drain");
+            } finally {
+                for (RawClient client : clients) {
+                    client.close();
+                }
+            }
         }
     }
 
