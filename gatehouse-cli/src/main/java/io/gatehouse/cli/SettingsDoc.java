@@ -31,9 +31,16 @@ public final class SettingsDoc {
             Flags use Gunicorn's names where the meaning is the same. Sizes are in bytes, times in seconds
             (fractions allowed). `./gatehouse serve --help` shows the same list.
 
+            Settings come from, lowest precedence first: the defaults below, the `--config` file (TOML;
+            keys are the long flags without dashes, plus `app`), the `GATEHOUSE_ARGS` environment
+            variable (flags, split as a shell would), and the command line. `gatehouse check` prints the
+            effective settings and where each came from. With `--workers N`, %s configure the master
+            only; every other setting reaches each worker ([app-server.md](app-server.md)).
+
             | Flag | Value | Default | Meaning |
             |---|---|---|---|
-            """.formatted(ServeCommand.DEFAULT_APP));
+            """.formatted(ServeCommand.DEFAULT_APP, String.join(", ", ServeSettings.SUPERVISION.stream()
+                .map(setting -> "`" + setting.longFlag() + "`").toList())));
         for (Setting setting : ServeSettings.ALL) {
             doc.append("| `").append(String.join("`, `", setting.flags())).append("`")
                 .append(setting.repeatable() ? " (repeatable)" : "")
