@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
@@ -47,6 +48,9 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
+
+    /** Where {@code GATEHOUSE_ARGS} is read; tests give their own. */
+    private Map<String, String> environment = System.getenv();
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "APP", defaultValue = DEFAULT_APP,
         description = "The application to serve; with none, the hello app (" + DEFAULT_APP + ").")
@@ -89,7 +93,12 @@ public final class ServeCommand implements Callable<Integer> {
      */
     EffectiveSettings settings() {
         SettingLayer flags = SettingLayer.parsed(spec, SettingSource.FLAG, "command line");
-        return EffectiveSettings.resolve(SettingSources.layers(flags, System.getenv()));
+        return EffectiveSettings.resolve(SettingSources.layers(flags, environment));
+    }
+
+    /** @param env the environment to read {@code GATEHOUSE_ARGS} from, instead of the process's */
+    void environment(Map<String, String> env) {
+        this.environment = Map.copyOf(env);
     }
 
     private static String describe(List<InetSocketAddress> binds) {

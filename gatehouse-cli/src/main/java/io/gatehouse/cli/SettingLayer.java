@@ -51,9 +51,15 @@ public record SettingLayer(SettingSource source, String origin, Map<String, Entr
      */
     public static SettingLayer parsed(CommandSpec spec, SettingSource source, String origin) {
         Map<String, Entry> entries = new LinkedHashMap<>();
-        PositionalParamSpec app = spec.positionalParameters().getFirst();
-        if (!app.originalStringValues().isEmpty()) {
-            entries.put(APP, new Entry(List.of(app.originalStringValues().getLast()), 0));
+        // The application is serve's APP argument, or the --app option of a command whose argument is another thing.
+        for (PositionalParamSpec positional : spec.positionalParameters()) {
+            if (positional.paramLabel().equals("APP") && !positional.originalStringValues().isEmpty()) {
+                entries.put(APP, new Entry(List.of(positional.originalStringValues().getLast()), 0));
+            }
+        }
+        OptionSpec appOption = spec.findOption("--" + APP);
+        if (appOption != null && !appOption.originalStringValues().isEmpty()) {
+            entries.put(APP, new Entry(List.of(appOption.originalStringValues().getLast()), 0));
         }
         for (Setting setting : ServeSettings.ALL) {
             OptionSpec option = spec.findOption(setting.longFlag());
@@ -62,6 +68,17 @@ public record SettingLayer(SettingSource source, String origin, Map<String, Entr
             }
         }
         return new SettingLayer(source, origin, entries);
+    }
+
+    /**
+     * @param key   a setting name
+     * @param texts its values
+     * @return a copy of this layer that also sets {@code key}
+     */
+    public SettingLayer with(String key, List<String> texts) {
+        Map<String, Entry> more = new LinkedHashMap<>(entries);
+        more.put(key, new Entry(texts, 0));
+        return new SettingLayer(source, origin, more);
     }
 
     /** @param key a setting name @return its entry, or {@code null} when this source does not set it */
