@@ -147,7 +147,14 @@ public final class Arbiter {
             case "TTOU" -> target = Math.max(1, target - 1);
             case "TERM" -> stop(Signals.TERM, config.gracefulTimeout().plusSeconds(2));
             case "INT", "QUIT" -> stop(Signals.INT, QUICK_STOP);
-            case "USR1" -> log.println("[master] reopening logs: nothing to reopen, logs go to stderr");
+            case "USR1" -> {
+                // logrotate has renamed the files: reopen the master's, and each worker reopens its own.
+                config.reopenLogs().run();
+                for (WorkerProcess worker : workers) {
+                    send(worker, Signals.USR1);
+                }
+                log.println("[master] Reopened the log files; the workers reopen theirs");
+            }
             default -> log.println("[master] ignoring signal " + signal);
         }
     }

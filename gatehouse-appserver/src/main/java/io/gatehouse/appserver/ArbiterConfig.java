@@ -32,12 +32,13 @@ import java.util.Objects;
  * @param errorLog          the error log
  * @param workerArguments   the serve settings every new worker gets after {@code --}; resolved at
  *                          start and again on SIGHUP (so a reload re-reads the config file)
+ * @param reopenLogs        reopens the master's log files on SIGUSR1 (the workers get SIGUSR1 too)
  */
 public record ArbiterConfig(InetSocketAddress bind, int backlog, int workers, String application,
                             String workerMain, String classPath, List<String> jvmOptions, Duration timeout,
                             Duration gracefulTimeout, long maxRequests, long maxRequestsJitter,
                             int maxBootFailures, Path pidFile, PrintStream errorLog,
-                            WorkerArguments workerArguments) {
+                            WorkerArguments workerArguments, Runnable reopenLogs) {
 
     /** Checks every value, with one line naming the bad one. */
     public ArbiterConfig {
@@ -48,6 +49,7 @@ public record ArbiterConfig(InetSocketAddress bind, int backlog, int workers, St
         Objects.requireNonNull(classPath, "classPath");
         Objects.requireNonNull(errorLog, "errorLog");
         Objects.requireNonNull(workerArguments, "workerArguments");
+        Objects.requireNonNull(reopenLogs, "reopenLogs");
         atLeast("backlog", backlog, 1);
         atLeast("workers", workers, 1);
         atLeast("max-requests", maxRequests, 0);
@@ -65,61 +67,81 @@ public record ArbiterConfig(InetSocketAddress bind, int backlog, int workers, St
     public static ArbiterConfig defaults(String application) {
         return new ArbiterConfig(new InetSocketAddress("127.0.0.1", 8000), 2048, 1, application,
             WorkerMain.class.getName(), System.getProperty("java.class.path"), List.of(), Duration.ofSeconds(30),
-            Duration.ofSeconds(30), 0, 0, 5, null, System.err, List::of);
+            Duration.ofSeconds(30), 0, 0, 5, null, System.err, List::of, () -> { });
     }
 
     /** @param value the address @return a copy listening there */
     public ArbiterConfig withBind(InetSocketAddress value) {
         return new ArbiterConfig(value, backlog, workers, application, workerMain, classPath, jvmOptions, timeout,
-            gracefulTimeout, maxRequests, maxRequestsJitter, maxBootFailures, pidFile, errorLog, workerArguments);
+            gracefulTimeout, maxRequests, maxRequestsJitter, maxBootFailures, pidFile, errorLog,
+            workerArguments, reopenLogs);
     }
 
     /** @param value the worker count @return a copy with that many workers */
     public ArbiterConfig withWorkers(int value) {
         return new ArbiterConfig(bind, backlog, value, application, workerMain, classPath, jvmOptions, timeout,
-            gracefulTimeout, maxRequests, maxRequestsJitter, maxBootFailures, pidFile, errorLog, workerArguments);
+            gracefulTimeout, maxRequests, maxRequestsJitter, maxBootFailures, pidFile, errorLog,
+            workerArguments, reopenLogs);
     }
 
     /** @param main the worker main class @param options its JVM options @return a copy running those */
     public ArbiterConfig withWorkerMain(String main, List<String> options) {
         return new ArbiterConfig(bind, backlog, workers, application, main, classPath, options, timeout,
-            gracefulTimeout, maxRequests, maxRequestsJitter, maxBootFailures, pidFile, errorLog, workerArguments);
+            gracefulTimeout, maxRequests, maxRequestsJitter, maxBootFailures, pidFile, errorLog,
+            workerArguments, reopenLogs);
     }
 
     /** @param silence heartbeat timeout @param grace graceful stop time @return a copy with those */
     public ArbiterConfig withTimeouts(Duration silence, Duration grace) {
         return new ArbiterConfig(bind, backlog, workers, application, workerMain, classPath, jvmOptions, silence,
-            grace, maxRequests, maxRequestsJitter, maxBootFailures, pidFile, errorLog, workerArguments);
+            grace, maxRequests, maxRequestsJitter, maxBootFailures, pidFile, errorLog,
+            workerArguments, reopenLogs);
     }
 
     /** @param max requests per worker @param jitter random extra @return a copy recycling workers */
     public ArbiterConfig withMaxRequests(long max, long jitter) {
         return new ArbiterConfig(bind, backlog, workers, application, workerMain, classPath, jvmOptions, timeout,
-            gracefulTimeout, max, jitter, maxBootFailures, pidFile, errorLog, workerArguments);
+            gracefulTimeout, max, jitter, maxBootFailures, pidFile, errorLog,
+            workerArguments, reopenLogs);
     }
 
     /** @param failures boot failures in a row before giving up @return a copy */
     public ArbiterConfig withMaxBootFailures(int failures) {
         return new ArbiterConfig(bind, backlog, workers, application, workerMain, classPath, jvmOptions, timeout,
-            gracefulTimeout, maxRequests, maxRequestsJitter, failures, pidFile, errorLog, workerArguments);
+            gracefulTimeout, maxRequests, maxRequestsJitter, failures, pidFile, errorLog,
+            workerArguments, reopenLogs);
     }
 
     /** @param file the pid file, or {@code null} @return a copy writing it */
     public ArbiterConfig withPidFile(Path file) {
         return new ArbiterConfig(bind, backlog, workers, application, workerMain, classPath, jvmOptions, timeout,
-            gracefulTimeout, maxRequests, maxRequestsJitter, maxBootFailures, file, errorLog, workerArguments);
+            gracefulTimeout, maxRequests, maxRequestsJitter, maxBootFailures, file, errorLog,
+            workerArguments, reopenLogs);
     }
 
     /** @param value the accept queue length @return a copy with that backlog */
     public ArbiterConfig withBacklog(int value) {
         return new ArbiterConfig(bind, value, workers, application, workerMain, classPath, jvmOptions, timeout,
-            gracefulTimeout, maxRequests, maxRequestsJitter, maxBootFailures, pidFile, errorLog, workerArguments);
+            gracefulTimeout, maxRequests, maxRequestsJitter, maxBootFailures, pidFile, errorLog,
+            workerArguments, reopenLogs);
     }
 
     /** @param arguments resolves the workers' serve settings @return a copy passing them to every new worker */
     public ArbiterConfig withWorkerArguments(WorkerArguments arguments) {
         return new ArbiterConfig(bind, backlog, workers, application, workerMain, classPath, jvmOptions, timeout,
-            gracefulTimeout, maxRequests, maxRequestsJitter, maxBootFailures, pidFile, errorLog, arguments);
+            gracefulTimeout, maxRequests, maxRequestsJitter, maxBootFailures, pidFile, errorLog,
+            arguments, reopenLogs);
+    }
+
+    /**
+     * @param log    the master's error log
+     * @param reopen reopens the master's log files on SIGUSR1
+     * @return a copy logging there
+     */
+    public ArbiterConfig withErrorLog(PrintStream log, Runnable reopen) {
+        return new ArbiterConfig(bind, backlog, workers, application, workerMain, classPath, jvmOptions, timeout,
+            gracefulTimeout, maxRequests, maxRequestsJitter, maxBootFailures, pidFile, log,
+            workerArguments, reopen);
     }
 
     /**

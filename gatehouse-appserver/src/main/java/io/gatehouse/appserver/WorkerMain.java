@@ -20,6 +20,7 @@ import java.util.concurrent.LinkedBlockingQueue;
  *       so application prints cannot garble the protocol. Start beating.</li>
  *   <li>Load the application class. If that fails: one line on stderr, exit {@value #BOOT_FAILURE}.</li>
  *   <li>Take the inherited socket ({@link System#inheritedChannel()}), start the service, say ready.</li>
+ *   <li>SIGUSR1: the service reopens its log files.</li>
  *   <li>SIGTERM, the max-requests budget, or a broken heartbeat pipe (the master died): graceful
  *       stop, exit 0. SIGINT: exit at once.</li>
  * </ol>
@@ -81,6 +82,9 @@ public final class WorkerMain {
             service = boot.create(listener, options, budget);
             Signal.handle(new Signal("TERM"), signal -> stops.offer("TERM"));
             Signal.handle(new Signal("INT"), signal -> stops.offer("INT"));
+            // The master forwards SIGUSR1 (reopen logs); the JVM's default for it would end the worker.
+            WorkerService running = service;
+            Signal.handle(new Signal("USR1"), signal -> running.reopenLogs());
             service.start();
             heartbeat.ready();
         } catch (BootFailure | IOException | RuntimeException e) {

@@ -52,7 +52,8 @@ public final class CheckCommand implements Callable<Integer> {
         if ((Integer) settings.value(ServeSettings.WORKERS) > 0) {
             ServeMaster.config(settings, settings::workerArguments);
         }
-        ServedApp.from(settings);
+        ServedApp.config(settings);
+        ServedApp.application(settings);
         PrintWriter out = spec.commandLine().getOut();
         settings.lines().forEach(out::println);
         out.flush();

@@ -3,6 +3,7 @@ package io.gatehouse.cli;
 import io.gatehouse.server.Server;
 import io.gatehouse.server.ServerConfig;
 import picocli.CommandLine.Command;
+import sun.misc.Signal;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -25,7 +26,8 @@ import java.util.stream.Collectors;
  *   <li>load APP with {@link AppLoader}, from the class path plus {@code --classpath} (exit 3);</li>
  *   <li>start the server, binding every {@code --bind} address (exit 4 when one cannot be bound);</li>
  *   <li>print one line naming the app, the URLs and the pid;</li>
- *   <li>wait; a signal runs the shutdown hook, which stops the server gracefully and exits 0.</li>
+ *   <li>wait; SIGUSR1 reopens the log files; SIGTERM or SIGINT runs the shutdown hook, which stops
+ *       the server gracefully and exits 0.</li>
  * </ol>
  *
  * {@snippet :
@@ -63,6 +65,8 @@ public final class ServeCommand implements Callable<Integer> {
             return ServeMaster.run(settings, this::settings);
         }
         ServedApp served = ServedApp.from(settings);
+        served.logs().redirectStandardError();
+        Signal.handle(new Signal("USR1"), signal -> served.logs().reopen());
         ServerConfig config = served.config();
         Server server = new Server(config, served.application());
         try {

@@ -44,7 +44,9 @@ final class ServeMaster {
                 throw new IllegalArgumentException(e.getMessage());
             }
         });
-        return new Arbiter(config).run();
+        ServeLogs logs = ServeLogs.open(settings, false);
+        logs.redirectStandardError();
+        return new Arbiter(config.withErrorLog(logs.errors(), logs::reopen)).run();
     }
 
     /**

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -97,6 +98,22 @@ public final class ServeSettings {
         value -> positiveCount(value, 65_535),
         "Connections the kernel may queue before they are accepted.");
 
+    /** {@code --access-log}: where access log lines go. */
+    public static final Setting ACCESS_LOG = Setting.single("access-log", "FILE", null, ServeSettings::logTarget,
+        "Write one line per request to this file, or to stdout with '-' (with --workers: to the error "
+            + "stream, a worker's stdout being its heartbeat pipe). SIGUSR1 reopens the file.");
+
+    /** {@code --access-log-format}: the access log's format. */
+    public static final Setting ACCESS_LOG_FORMAT = Setting.single("access-log-format", "FORMAT",
+        ServeLogs.COMBINED, ServeLogs::checkFormat,
+        "combined (Apache's combined format), json (one JSON object per line), or a format of %-atoms "
+            + "such as '%h \"%r\" %s %b %D' (%D: request time in microseconds; atoms in docs/settings.md).");
+
+    /** {@code --error-log}: where errors go. */
+    public static final Setting ERROR_LOG = Setting.single("error-log", "FILE", "-", ServeSettings::logTarget,
+        "Write errors, application tracebacks and the master's log to this file; '-' is stderr. "
+            + "SIGUSR1 reopens the file.");
+
     /** {@code -w/--workers}: worker JVMs under a master, or 0 for one process. */
     public static final Setting WORKERS = new Setting("workers", "-w", "COUNT", "0", false,
         value -> (int) countUpTo(value, 1024),
@@ -130,7 +147,7 @@ public final class ServeSettings {
     /** Every setting, in the order help and docs show them. */
     public static final List<Setting> ALL = List.of(CONFIG, BIND, CLASSPATH, LIMIT_REQUEST_LINE, LIMIT_REQUEST_FIELDS,
         LIMIT_REQUEST_FIELD_SIZE, LIMIT_REQUEST_BODY, HEADER_TIMEOUT, BODY_TIMEOUT, WRITE_TIMEOUT, KEEP_ALIVE,
-        GRACEFUL_TIMEOUT, BACKLOG, WORKERS, TIMEOUT, MAX_REQUESTS, MAX_REQUESTS_JITTER, PID_FILE, MAX_BOOT_FAILURES);
+        GRACEFUL_TIMEOUT, BACKLOG, ACCESS_LOG, ACCESS_LOG_FORMAT, ERROR_LOG, WORKERS, TIMEOUT, MAX_REQUESTS, MAX_REQUESTS_JITTER, PID_FILE, MAX_BOOT_FAILURES);
 
     /**
      * The settings only the master uses (the config file, which it reads for the workers, and the
@@ -173,6 +190,14 @@ public final class ServeSettings {
             .flatMap(value -> value instanceof List<?> paths ? paths.stream() : Stream.of(value))
             .map(Path.class::cast)
             .toList();
+    }
+
+    /** @return empty for '-' (the standard stream), otherwise the file's path */
+    private static Optional<Path> logTarget(String value) {
+        if (value.isBlank()) {
+            throw new IllegalArgumentException("give a file, or '-' for the standard stream");
+        }
+        return value.equals("-") ? Optional.empty() : Optional.of(Path.of(value));
     }
 
     private static List<Path> existingPaths(String value) {

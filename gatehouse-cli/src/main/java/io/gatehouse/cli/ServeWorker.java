@@ -8,6 +8,7 @@ import io.gatehouse.appserver.WorkerService;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
+import java.io.IOException;
 import java.nio.channels.ServerSocketChannel;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,9 +38,26 @@ public final class ServeWorker {
         try {
             EffectiveSettings settings = settings(options.serveArguments());
             ServedApp served = ServedApp.from(settings);
+            served.logs().redirectStandardError();
             System.err.println("[worker " + ProcessHandle.current().pid() + "] serving " + settings.app()
                 + " with " + describe(options.serveArguments()));
-            return new ServerWorkerService(listener, served.application(), served.config(), budget);
+            WorkerService server = new ServerWorkerService(listener, served.application(), served.config(), budget);
+            return new WorkerService() {
+                @Override
+                public void start() throws IOException {
+                    server.start();
+                }
+
+                @Override
+                public void stopGracefully() {
+                    server.stopGracefully();
+                }
+
+                @Override
+                public void reopenLogs() {
+                    served.logs().reopen();
+                }
+            };
         } catch (CommandFailure e) {
             throw new IllegalArgumentException(e.getMessage());
         }

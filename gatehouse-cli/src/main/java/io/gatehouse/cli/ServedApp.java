@@ -19,10 +19,11 @@ import java.util.List;
  * Server server = new Server(served.config(), served.application());
  * }
  *
- * @param config      the server settings
- * @param application the application, loaded
+ * @param config      the server settings, the error log included
+ * @param application the application, loaded, and wrapped in the access log when there is one
+ * @param logs        the log files, to reopen on SIGUSR1
  */
-public record ServedApp(ServerConfig config, Application application) {
+public record ServedApp(ServerConfig config, Application application, ServeLogs logs) {
 
     /**
      * @param settings the effective settings
@@ -32,8 +33,19 @@ public record ServedApp(ServerConfig config, Application application) {
      */
     public static ServedApp from(EffectiveSettings settings) {
         ServerConfig config = config(settings);
+        Application application = application(settings);
+        ServeLogs logs = ServeLogs.open(settings, true);
+        return new ServedApp(config.withErrorLog(logs.errors()), logs.wrap(application), logs);
+    }
+
+    /**
+     * @param settings the effective settings
+     * @return the application they name, loaded from the class path and {@code --classpath}
+     * @throws CommandFailure with {@link ExitCode#APP_NOT_LOADABLE}
+     */
+    public static Application application(EffectiveSettings settings) {
         List<Path> classPath = ServeSettings.classPath((List<?>) settings.value(ServeSettings.CLASSPATH));
-        return new ServedApp(config, load(settings.app(), classPath));
+        return load(settings.app(), classPath);
     }
 
     /**

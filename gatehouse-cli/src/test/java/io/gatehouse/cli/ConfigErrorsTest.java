@@ -26,8 +26,10 @@ class ConfigErrorsTest {
     @Test
     void anUnknownKeyIsNamedWithItsLine() throws IOException {
         Path file = toml("app = \"examples.hello.HelloApp\"\n\nwokers = 4\n");
-        assertTrue(fails(file).startsWith("gatehouse: " + file + ":3: wokers: unknown key; expected app or a serve "
-            + "setting (backlog, bind, "), err.toString(StandardCharsets.UTF_8));
+        String line = fails(file);
+        assertTrue(line.startsWith("gatehouse: " + file + ":3: wokers: unknown key; expected app or a serve "
+            + "setting ("), line);
+        assertTrue(line.contains(", bind, ") && line.contains(", workers, "), line);
     }
 
     @Test

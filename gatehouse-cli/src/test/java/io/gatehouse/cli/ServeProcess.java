@@ -24,6 +24,7 @@ final class ServeProcess implements AutoCloseable {
     static final Duration WAIT = Duration.ofSeconds(60);
     static final Pattern LISTENING = Pattern.compile("Listening at: http://[^:]+:(\\d+) \\((\\d+)\\)");
     static final Pattern READY = Pattern.compile("worker \\d+ is ready");
+    static final Pattern SERVING = Pattern.compile("Gatehouse serving \\S+ on http://127\\.0\\.0\\.1:(\\d+)/");
 
     private final Process process;
     private final Path log;
@@ -61,10 +62,15 @@ final class ServeProcess implements AutoCloseable {
 
     /** Waits until {@code pattern} occurs {@code times} times in the log; returns the last match. */
     Matcher awaitLog(Pattern pattern, int times) throws Exception {
+        return awaitFile(log, pattern, times);
+    }
+
+    /** Waits until {@code pattern} occurs {@code times} times in {@code file}; returns the last match. */
+    Matcher awaitFile(Path file, Pattern pattern, int times) throws Exception {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {
             List<Matcher> found = new ArrayList<>();
-            Matcher matcher = pattern.matcher(log());
+            Matcher matcher = pattern.matcher(Files.exists(file) ? Files.readString(file) : "");
             while (matcher.find()) {
                 Matcher one = pattern.matcher(matcher.group());
                 one.find();
