@@ -34,8 +34,9 @@ import java.nio.charset.StandardCharsets;
  *   <li>Exchange: {@link GatewayCall} builds the environ, the application is called, and
  *       {@link ResponseSender} writes the response; the body is closed whatever happens.</li>
  *   <li>Finishing: what the application left of the request body is read and discarded (up to a
- *       bound), so the next request can be parsed. Output is flushed only when no further request
- *       bytes are waiting, so pipelined responses leave in one write.</li>
+ *       bound), so the next request can be parsed. Output is written when no complete request is
+ *       left in what was read and nothing more has arrived (or when the output buffer is full),
+ *       so pipelined responses leave in one write, as with Netty and nginx.</li>
  *   <li>Back to 2 when both sides allow keep-alive and the server is not stopping; else closed.</li>
  * </ol>
  * A request that breaks HTTP/1.1 ({@link HttpViolationException}) is answered once with its
@@ -140,7 +141,7 @@ final class Connection implements Runnable {
                 }
                 n = fill(timeoutMillis);
                 if (n > 0 && readBytes == idleBytes) {
-                    wake();
+                    wake(n == IDLE_BUFFER_SIZE);
                 }
             } catch (SocketTimeoutException e) {
                 if (waiting) {
@@ -212,13 +213,20 @@ final class Connection implements Runnable {
         }
     }
 
-    /** Bytes arrived on an idle connection: move them into a large buffer for the request. */
-    private void wake() {
+    /**
+     * Bytes arrived on an idle connection: move them into a large buffer for the request. When
+     * they filled the small buffer, more may wait in the socket (a long head, pipelined requests):
+     * take them now, without waiting, so the requests they complete are answered together.
+     */
+    private void wake(boolean full) throws IOException {
         byte[] large = pool.acquire();
         int n = readBuffer.remaining();
         readBuffer.get(large, 0, n);
         readBytes = large;
         readBuffer = ByteBuffer.wrap(large).limit(n);
+        if (full) {
+            fillArrived();
+        }
     }
 
     private void closeBody(Body body) {
@@ -259,7 +267,15 @@ final class Connection implements Runnable {
      * @throws SocketTimeoutException when nothing arrived in time (see {@link TimeoutWatchdog})
      */
     int fill(long timeoutMillis) throws IOException {
-        out.flush();
+        if (out.pending()) {
+            // Responses are waiting: send them only if the client has nothing more for us yet, so
+            // pipelined requests split across reads are still answered in one write.
+            int n = fillArrived();
+            if (n != 0) {
+                return n;
+            }
+            out.flush();
+        }
         readBuffer.compact();
         readDeadline = (System.nanoTime() + timeoutMillis * 1_000_000) | 1;
         try {
@@ -272,6 +288,34 @@ final class Connection implements Runnable {
             return n;
         } finally {
             readDeadline = 0;
+            readBuffer.flip();
+        }
+    }
+
+    /**
+     * Reads what has already arrived, without waiting.
+     *
+     * <p>The socket of a virtual thread is non-blocking underneath already (the JDK parks the
+     * thread instead of blocking), so switching the channel's mode for one read is a flag, not a
+     * system call.
+     *
+     * @return bytes read, 0 when nothing had arrived, or -1 at end of stream
+     */
+    private int fillArrived() throws IOException {
+        readBuffer.compact();
+        try {
+            int n;
+            channel.configureBlocking(false);
+            try {
+                n = channel.read(readBuffer);
+            } finally {
+                channel.configureBlocking(true);
+            }
+            if (n > 0) {
+                server.stats().bytesIn(n);
+            }
+            return n;
+        } finally {
             readBuffer.flip();
         }
     }

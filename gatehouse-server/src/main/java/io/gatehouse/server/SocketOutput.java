@@ -65,6 +65,11 @@ final class SocketOutput {
         }
     }
 
+    /** @return whether bytes are buffered that have not been written yet */
+    boolean pending() {
+        return buffer.position() > 0;
+    }
+
     /** Writes everything buffered. */
     void flush() throws IOException {
         if (buffer.position() > 0) {
@@ -84,6 +89,7 @@ final class SocketOutput {
         writingSince = System.nanoTime() | 1;
         try {
             while (position < end) {
+                stats.write();
                 long n = file.transferTo(position, end - position, channel);
                 if (n <= 0) {
                     throw new IOException("file ended before its declared length");
@@ -109,6 +115,7 @@ final class SocketOutput {
         writingSince = System.nanoTime() | 1;
         try {
             while (last.hasRemaining()) {
+                stats.write();
                 channel.write(data);
             }
         } catch (IOException e) {
