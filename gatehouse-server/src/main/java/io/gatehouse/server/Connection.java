@@ -55,8 +55,9 @@ final class Connection implements Runnable {
     private final SocketChannel channel;
     private final BufferPool pool;
     private final byte[] idleBytes = new byte[IDLE_BUFFER_SIZE];
+    private final ByteBuffer idleBuffer = ByteBuffer.wrap(idleBytes).limit(0);
     private byte[] readBytes = idleBytes;
-    private ByteBuffer readBuffer = ByteBuffer.wrap(readBytes).limit(0);
+    private ByteBuffer readBuffer = idleBuffer;
     private final RequestParser parser;
     private final SocketOutput out;
     private final ResponseHeadWriter headWriter = new ResponseHeadWriter();
@@ -203,13 +204,20 @@ final class Connection implements Runnable {
     /** Gives the large buffers back to the pool; only bytes of a next request could be kept. */
     private void goIdle() {
         out.release();
-        headWriter.release();
+        releaseHeadBytes();
         parser.releaseHead();
         input = null;
         if (readBytes != idleBytes && !readBuffer.hasRemaining()) {
             pool.release(readBytes);
             readBytes = idleBytes;
-            readBuffer = ByteBuffer.wrap(idleBytes).limit(0);
+            readBuffer = idleBuffer.clear().limit(0);
+        }
+    }
+
+    private void releaseHeadBytes() {
+        byte[] held = headWriter.release();
+        if (held != null) {
+            server.headBuffers().release(held);
         }
     }
 
@@ -224,6 +232,7 @@ final class Connection implements Runnable {
         readBuffer.get(large, 0, n);
         readBytes = large;
         readBuffer = ByteBuffer.wrap(large).limit(n);
+        headWriter.use(server.headBuffers().acquire());
         if (full) {
             fillArrived();
         }
@@ -370,6 +379,7 @@ final class Connection implements Runnable {
             // the client is gone
         }
         out.release();
+        releaseHeadBytes();
         if (readBytes != idleBytes) {
             pool.release(readBytes);
             readBytes = idleBytes;

@@ -16,8 +16,11 @@ final class SocketOutput {
     private final SocketChannel channel;
     private final BufferPool pool;
     private final ServerStats stats;
+    /** Nothing to write and no pooled array held: what an idle connection keeps. */
+    private static final ByteBuffer NONE = ByteBuffer.allocate(0).asReadOnlyBuffer();
+
     private byte[] bytes;
-    private ByteBuffer buffer = ByteBuffer.allocate(0);
+    private ByteBuffer buffer = NONE;
     private volatile long writingSince;
     private boolean broken;
 
@@ -32,7 +35,7 @@ final class SocketOutput {
         if (bytes != null && buffer.position() == 0) {
             pool.release(bytes);
             bytes = null;
-            buffer = ByteBuffer.allocate(0);
+            buffer = NONE;
         }
     }
 
@@ -41,14 +44,12 @@ final class SocketOutput {
     }
 
     void write(byte[] data, int offset, int length) throws IOException {
-        if (length <= buffer.remaining()) {
-            buffer.put(data, offset, length);
-            return;
-        }
         if (bytes == null) {
             bytes = pool.acquire();
             buffer = ByteBuffer.wrap(bytes);
-            write(data, offset, length);
+        }
+        if (length <= buffer.remaining()) {
+            buffer.put(data, offset, length);
             return;
         }
         if (length < buffer.capacity() / 2) {
