@@ -62,6 +62,7 @@ final class Connection implements Runnable {
     private final SocketOutput out;
     private final ResponseHeadWriter headWriter = new ResponseHeadWriter();
     private final ConnectionInfo info;
+    private final GatewayCall.LastHost lastHost = new GatewayCall.LastHost();
     private final long acceptedNanos = System.nanoTime();
     private volatile boolean idle;
     /** Whether a request was answered here; until then a graceful stop still waits for one. */
@@ -163,7 +164,7 @@ final class Connection implements Runnable {
         server.stats().request();
         responding = false;
         input = new RequestBodyInput(this, head);
-        Environ environ = GatewayCall.environ(info, head, input);
+        Environ environ = GatewayCall.environ(info, head, input, lastHost);
         ResponseStart start = new ResponseStart(config.errorLog());
         ResponseSender sender = new ResponseSender(this, head, start);
         if (head.minorVersion() == 1) {
