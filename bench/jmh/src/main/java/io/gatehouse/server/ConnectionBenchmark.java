@@ -1,6 +1,7 @@
 package io.gatehouse.server;
 
 import examples.hello.HelloApp;
+import io.gatehouse.bench.jmh.SampleRequests;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -46,26 +47,6 @@ public class ConnectionBenchmark {
 
     static final int REQUESTS = 1024;
 
-    static final String WRK_REQUEST = "GET / HTTP/1.1\r\nHost: 127.0.0.1:19000\r\n\r\n";
-
-    static final String BROWSER_REQUEST = """
-        GET /?page=2&sort=price HTTP/1.1\r
-        Host: shop.example.com\r
-        Connection: keep-alive\r
-        Cache-Control: max-age=0\r
-        Upgrade-Insecure-Requests: 1\r
-        User-Agent: Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36\r
-        Accept: text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8\r
-        Sec-Fetch-Site: same-origin\r
-        Sec-Fetch-Mode: navigate\r
-        Sec-Fetch-Dest: document\r
-        Referer: https://shop.example.com/?page=1&sort=price\r
-        Accept-Encoding: gzip, deflate, br, zstd\r
-        Accept-Language: en-GB,en;q=0.9,de;q=0.8\r
-        Cookie: session=4f2a9c1e8b7d6a5f; theme=dark; consent=1\r
-        \r
-        """;
-
     /** Requests per read: 1 (keep-alive, one at a time) or 16 (pipelined). */
     @Param({"1", "16"})
     public int depth;
@@ -81,7 +62,7 @@ public class ConnectionBenchmark {
     @Setup
     public void setUp() throws IOException {
         server = new Server(ServerConfig.defaults(), new HelloApp());
-        String request = head.equals("wrk") ? WRK_REQUEST : BROWSER_REQUEST;
+        String request = head.equals("wrk") ? SampleRequests.WRK : SampleRequests.BROWSER;
         batch = request.repeat(depth).getBytes(StandardCharsets.US_ASCII);
         InMemoryChannel channel = new InMemoryChannel(batch, REQUESTS / depth).recording(REQUESTS * 512);
         new Connection(server, channel).run();
