@@ -16,6 +16,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 
@@ -53,6 +54,11 @@ final class Connection implements Runnable {
     private final ServerConfig config;
     private final Application application;
     private final SocketChannel channel;
+    /**
+     * Where request bytes are read from: the socket itself, or a transport over it that reads the
+     * socket on its own (TLS). Only the plain socket may be read early without waiting.
+     */
+    private final ReadableByteChannel source;
     private final BufferPool pool;
     private final byte[] idleBytes = new byte[IDLE_BUFFER_SIZE];
     private final ByteBuffer idleBuffer = ByteBuffer.wrap(idleBytes).limit(0);
@@ -77,6 +83,7 @@ final class Connection implements Runnable {
         this.config = server.config();
         this.application = server.application();
         this.channel = channel;
+        this.source = channel;
         this.parser = new RequestParser(config.limits());
         this.pool = server.buffers();
         this.out = new SocketOutput(channel, pool, server.stats());
@@ -289,7 +296,7 @@ final class Connection implements Runnable {
         readBuffer.compact();
         readDeadline = (System.nanoTime() + timeoutMillis * 1_000_000) | 1;
         try {
-            int n = channel.read(readBuffer);
+            int n = source.read(readBuffer);
             if (n > 0) {
                 server.stats().bytesIn(n);
             } else if (n < 0 && readTimedOut) {
@@ -307,11 +314,16 @@ final class Connection implements Runnable {
      *
      * <p>The socket of a virtual thread is non-blocking underneath already (the JDK parks the
      * thread instead of blocking), so switching the channel's mode for one read is a flag, not a
-     * system call.
+     * system call. Plain sockets only: a transport that reads the socket itself (TLS) would see
+     * a non-blocking socket it does not expect, so over one nothing is taken early, which only
+     * costs an extra write.
      *
      * @return bytes read, 0 when nothing had arrived, or -1 at end of stream
      */
     private int fillArrived() throws IOException {
+        if (source != channel) {
+            return 0;
+        }
         readBuffer.compact();
         try {
             int n;
