@@ -72,20 +72,10 @@ def markdown(results):
         "VmHWM summed over the server's processes.",
     ]
     for scenario in scenarios_of(meta, "peers"):
-        gh = cells.get(("gatehouse", scenario))
         lines += ["", "## %s (`%s`)" % (meta["scenario_titles"][scenario], scenario), "",
                   "| Server | req/s | p50 ms | p99 ms | max ms | CPU s | peak RSS MiB | errors | Gatehouse ÷ server |",
                   "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
-        for name, label in meta["servers"].items():
-            c = cells.get((name, scenario))
-            if c is None:
-                continue
-            if c["status"] != "ok":
-                lines.append("| %s | %s | | | | | | | |" % (label, c["status"] + (": " + c["note"][:80] if c["note"] else "")))
-                continue
-            figures = measured(c)
-            lines.append("| %s | %s | %s |" % (label, " | ".join(figures), "—" if name == "gatehouse"
-                                                 else fmt_ratio(ratio(gh, c))))
+        lines += server_rows(meta["servers"], cells, scenario)
     lines += idle_section(results, meta) + startup_section(results, meta) + jmh_section(results)
     if scenarios_of(meta, "peers") or results["idle"] or results["startup"]:
         lines += targets_section(results, cells)
@@ -145,20 +135,28 @@ def static_section(results, cells):
         lines.append("| %s | %s |" % (labels[peer], " | ".join(
             fmt_ratio(ratio(cells.get(("gatehouse", c)), cells.get((peer, c)))) for c in cases)))
     for case in cases:
-        gh = cells.get(("gatehouse", case))
         lines += ["", "### %s (`%s`)" % (meta["scenario_titles"][case], case), "",
                   "| Server | req/s | MiB/s | p50 ms | p99 ms | max ms | CPU s | peak RSS MiB | errors | Gatehouse ÷ server |",
                   "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
-        for name, label in labels.items():
-            c = cells.get((name, case))
-            if c is None:
-                continue
-            if c["status"] != "ok":
-                lines.append("| %s | %s | | | | | | | | |" % (label, c["status"] + (": " + c["note"][:80] if c["note"] else "")))
-                continue
-            lines.append("| %s | %s | %s |" % (label, " | ".join(measured(c, mib_s=True)),
-                                                 "—" if name == "gatehouse" else fmt_ratio(ratio(gh, c))))
+        lines += server_rows(labels, cells, case, mib_s=True)
     return lines
+
+
+def server_rows(labels, cells, scenario, mib_s=False):
+    """One table row per server that ran `scenario`: its medians and Gatehouse's ratio to it."""
+    gh = cells.get(("gatehouse", scenario))
+    rows = []
+    for name, label in labels.items():
+        c = cells.get((name, scenario))
+        if c is None:
+            continue
+        if c["status"] != "ok":
+            empty = " |" * (8 if mib_s else 7)
+            rows.append("| %s | %s |%s" % (label, c["status"] + (": " + c["note"][:80] if c["note"] else ""), empty))
+            continue
+        rows.append("| %s | %s | %s |" % (label, " | ".join(measured(c, mib_s)),
+                                          "—" if name == "gatehouse" else fmt_ratio(ratio(gh, c))))
+    return rows
 
 
 def split_static(md):

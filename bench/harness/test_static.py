@@ -101,6 +101,18 @@ class StaticLaunchTest(unittest.TestCase):
         self.assertIn("listen 127.0.0.1:19002 backlog=2048;", conf)
         self.assertEqual(launch.argv[-1], os.path.join(run_dir, "error.log"))
 
+    def test_nginx_for_the_hello_scenarios_keeps_its_fixed_answers(self):
+        with tempfile.TemporaryDirectory() as run_dir:
+            servers.by_names(["nginx"])[0].command(19004, "hello", self.context("/d"), run_dir)
+            with open(os.path.join(run_dir, "nginx.conf")) as f:
+                conf = f.read()
+            with open(os.path.join(run_dir, "64k.bin"), "rb") as f:
+                self.assertEqual(f.read(), servers.SIXTY_FOUR_KIB)
+        self.assertIn('location = / { default_type text/plain; return 200 "Hello, World!\\n"; }', conf)
+        self.assertIn("""return 200 '{"message":"Hello, World!"}';""", conf)
+        self.assertIn("alias %s/64k.bin;" % run_dir, conf)
+        self.assertNotIn("sendfile", conf)
+
     def test_python_is_the_standard_library_server(self):
         launch = servers.by_names(["python"])[0].command(19003, "static", self.context("/d"), "/run")
         self.assertEqual(launch.argv[1:], ["-m", "http.server", "19003", "--bind", "127.0.0.1", "--directory", "/d"])
@@ -138,6 +150,9 @@ class StaticReportTest(unittest.TestCase):
         md = self.markdown()
         self.assertIn("| nginx | 40,000 | 170.0 | 1.00 | 2.00 | 5.0 | 3.5 | 200 | 0 | 0.75× |", md)
         self.assertIn("| Gatehouse | 30,000 | 130.5 | 1.00 | 2.00 | 5.0 | 3.5 | 200 | 0 | — |", md)
+
+    def test_a_failed_point_keeps_the_columns(self):
+        self.assertIn("| python | failed | | | | | | | | |\n", self.markdown())
 
     def test_summary_gives_gatehouse_over_nginx_and_python_per_file(self):
         md = self.markdown()
