@@ -2,7 +2,7 @@
 import statistics
 
 STATIC_HEADING = "## Static files"
-METRICS = ("rps", "mib_s", "p50_us", "p99_us", "max_us", "cpu_s", "rss_peak_kib", "errors")
+METRICS = ("rps", "mib_s", "cpu_us_per_request", "p50_us", "p99_us", "max_us", "cpu_s", "rss_peak_kib", "errors")
 
 
 def medians(results):
@@ -89,14 +89,16 @@ def scenarios_of(meta, suite):
     return [s for s in meta["scenarios"] if suites.get(s, "peers") == suite]
 
 
-def measured(c, mib_s=False):
-    """The cells req/s [MiB/s] p50 p99 max CPU RSS errors of one ok median.
+def measured(c, static=False):
+    """The cells req/s [MiB/s] p50 p99 max CPU [CPU µs/req] RSS errors of one ok median.
 
     Latency is n/a when wrk recorded none (Gunicorn closes every connection, so no pipelined batch
     completes) or reported a percentile as 0 (see load.py)."""
-    return (["{:,.0f}".format(c["rps"])] + (["%.1f" % c["mib_s"]] if mib_s else [])
-            + [ms(c["p50_us"]), ms(c["p99_us"]), ms(c["max_us"], 1), "%.1f" % c["cpu_s"],
-               "%d" % (c["rss_peak_kib"] / 1024), "%d" % c["errors"]])
+    per_request = c.get("cpu_us_per_request")
+    return (["{:,.0f}".format(c["rps"])] + (["%.1f" % c["mib_s"]] if static else [])
+            + [ms(c["p50_us"]), ms(c["p99_us"]), ms(c["max_us"], 1), "%.1f" % c["cpu_s"]]
+            + (["%.0f" % per_request if per_request is not None else "n/a"] if static else [])
+            + ["%d" % (c["rss_peak_kib"] / 1024), "%d" % c["errors"]])
 
 
 def load_note(load_before, cpus):
@@ -121,8 +123,9 @@ def static_section(results, cells):
              "(2 workers), and `python3 -m http.server` (HTTP/1.0 by default, so a new connection per "
              "request). Before timing, every point fetches its file once and fails unless the body is the "
              "file byte for byte with the right `Content-Length`. wrk keeps connections alive where the "
-             "server allows it. MiB/s counts every byte wrk read (heads included); `Gatehouse ÷ server` "
-             "divides requests/s.", "",
+             "server allows it. MiB/s counts every byte wrk read (heads included); CPU µs / req is the "
+             "server's CPU time (user + system, all its processes) per answered request, which moves less "
+             "than requests/s when other work shares the cores; `Gatehouse ÷ server` divides requests/s.", "",
              "- **Date:** %s" % meta["date"],
              "- **Command:** `%s`" % meta["command"]]
     if meta.get("load_before"):
@@ -136,13 +139,13 @@ def static_section(results, cells):
             fmt_ratio(ratio(cells.get(("gatehouse", c)), cells.get((peer, c)))) for c in cases)))
     for case in cases:
         lines += ["", "### %s (`%s`)" % (meta["scenario_titles"][case], case), "",
-                  "| Server | req/s | MiB/s | p50 ms | p99 ms | max ms | CPU s | peak RSS MiB | errors | Gatehouse ÷ server |",
-                  "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
-        lines += server_rows(labels, cells, case, mib_s=True)
+                  "| Server | req/s | MiB/s | p50 ms | p99 ms | max ms | CPU s | CPU µs / req | peak RSS MiB | errors | Gatehouse ÷ server |",
+                  "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+        lines += server_rows(labels, cells, case, static=True)
     return lines
 
 
-def server_rows(labels, cells, scenario, mib_s=False):
+def server_rows(labels, cells, scenario, static=False):
     """One table row per server that ran `scenario`: its medians and Gatehouse's ratio to it."""
     gh = cells.get(("gatehouse", scenario))
     rows = []
@@ -151,10 +154,10 @@ def server_rows(labels, cells, scenario, mib_s=False):
         if c is None:
             continue
         if c["status"] != "ok":
-            empty = " |" * (8 if mib_s else 7)
+            empty = " |" * (9 if static else 7)
             rows.append("| %s | %s |%s" % (label, c["status"] + (": " + c["note"][:80] if c["note"] else ""), empty))
             continue
-        rows.append("| %s | %s | %s |" % (label, " | ".join(measured(c, mib_s)),
+        rows.append("| %s | %s | %s |" % (label, " | ".join(measured(c, static)),
                                           "—" if name == "gatehouse" else fmt_ratio(ratio(gh, c))))
     return rows
 

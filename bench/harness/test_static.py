@@ -120,7 +120,8 @@ class StaticLaunchTest(unittest.TestCase):
 
 def run(server, scenario, rps, mib_s, status="ok"):
     return {"server": server, "scenario": scenario, "rep": 1, "status": status, "rps": rps, "mib_s": mib_s,
-            "p50_us": 1000, "p99_us": 2000, "max_us": 5000, "cpu_s": 3.5, "rss_peak_kib": 204800, "errors": 0}
+            "p50_us": 1000, "p99_us": 2000, "max_us": 5000, "cpu_s": 3.5, "rss_peak_kib": 204800, "errors": 0,
+            "cpu_us_per_request": 3.5e6 / (rps * 4) if rps else None}
 
 
 def static_results(runs, load_before=(0.1, 0.2, 0.3)):
@@ -148,11 +149,11 @@ class StaticReportTest(unittest.TestCase):
 
     def test_rows_carry_mib_per_second_and_ratios(self):
         md = self.markdown()
-        self.assertIn("| nginx | 40,000 | 170.0 | 1.00 | 2.00 | 5.0 | 3.5 | 200 | 0 | 0.75× |", md)
-        self.assertIn("| Gatehouse | 30,000 | 130.5 | 1.00 | 2.00 | 5.0 | 3.5 | 200 | 0 | — |", md)
+        self.assertIn("| nginx | 40,000 | 170.0 | 1.00 | 2.00 | 5.0 | 3.5 | 22 | 200 | 0 | 0.75× |", md)
+        self.assertIn("| Gatehouse | 30,000 | 130.5 | 1.00 | 2.00 | 5.0 | 3.5 | 29 | 200 | 0 | — |", md)
 
     def test_a_failed_point_keeps_the_columns(self):
-        self.assertIn("| python | failed | | | | | | | | |\n", self.markdown())
+        self.assertIn("| python | failed | | | | | | | | | |\n", self.markdown())
 
     def test_summary_gives_gatehouse_over_nginx_and_python_per_file(self):
         md = self.markdown()
