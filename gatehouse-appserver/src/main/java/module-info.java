@@ -1,6 +1,6 @@
 /** The application server: master process, worker JVMs, shared listening socket. */
 module io.gatehouse.appserver {
-    requires io.gatehouse.server;
+    requires transitive io.gatehouse.server;
     requires jdk.unsupported;
     requires info.picocli;
     exports io.gatehouse.appserver;

@@ -72,8 +72,10 @@ public final class ConfigFile {
             String where = file + ":" + line + ": " + key;
             Setting setting = known.get(key);
             if (setting == null && !key.equals(SettingLayer.APP)) {
-                throw new CommandFailure(ExitCode.USAGE, where + ": unknown key; expected " + SettingLayer.APP
-                    + " or a serve setting (" + String.join(", ", known.keySet().stream().sorted().toList()) + ")");
+                String near = nearest(key, known.keySet());
+                throw new CommandFailure(ExitCode.USAGE, where + ": unknown key" + (near == null ? ""
+                    : " (did you mean " + near + "?)") + "; expected " + SettingLayer.APP + " or a serve setting ("
+                    + String.join(", ", known.keySet().stream().sorted().toList()) + ")");
             }
             boolean many = setting != null && setting.repeatable();
             entries.put(key, new SettingLayer.Entry(texts(toml.get(path), many, where,
@@ -107,6 +109,40 @@ public final class ConfigFile {
             default -> throw new CommandFailure(ExitCode.USAGE, where + ": expected " + label + ", got "
                 + value);
         };
+    }
+
+    /** @return the known key within two edits of {@code key} (a typo), or {@code null} */
+    private static String nearest(String key, Set<String> known) {
+        String best = null;
+        int bestDistance = 3;
+        for (String candidate : known.stream().sorted().toList()) {
+            int distance = editDistance(key, candidate);
+            if (distance < bestDistance) {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+        return best;
+    }
+
+    /** Levenshtein distance: insertions, deletions and substitutions. */
+    private static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 
     private static int line(TomlPosition position) {

@@ -54,6 +54,7 @@ public final class ServeCommand implements Callable<Integer> {
     /** Where {@code GATEHOUSE_ARGS} is read; tests give their own. */
     private Map<String, String> environment = System.getenv();
 
+    // Read through the spec (SettingLayer.parsed), so that the config file's app key can stand in for it.
     @Parameters(index = "0", arity = "0..1", paramLabel = "APP", defaultValue = DEFAULT_APP,
         description = "The application to serve; with none, the hello app (" + DEFAULT_APP + ").")
     private String app;

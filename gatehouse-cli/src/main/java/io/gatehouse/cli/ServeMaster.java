@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
@@ -26,6 +27,11 @@ final class ServeMaster {
     private static final List<String> NOT_INHERITED = List.of("-agentlib:", "-agentpath:", "-javaagent:",
         "-Xrunjdwp", "-Xdebug");
 
+    /** What the master itself runs with; a reload does not change these. */
+    private static final List<Setting> MASTER_ONLY = List.of(ServeSettings.WORKERS, ServeSettings.TIMEOUT,
+        ServeSettings.MAX_REQUESTS, ServeSettings.MAX_REQUESTS_JITTER, ServeSettings.PID_FILE,
+        ServeSettings.MAX_BOOT_FAILURES, ServeSettings.BIND, ServeSettings.BACKLOG);
+
     private ServeMaster() {
     }
 
@@ -39,6 +45,13 @@ final class ServeMaster {
             try {
                 EffectiveSettings fresh = reload.get();
                 ServedApp.config(fresh);
+                List<String> kept = MASTER_ONLY.stream()
+                    .filter(setting -> !Objects.equals(fresh.value(setting), settings.value(setting)))
+                    .map(Setting::name).toList();
+                if (!kept.isEmpty()) {
+                    System.err.println("gatehouse: reload: " + String.join(", ", kept) + " changed; the master "
+                        + "applies that at its next start, the workers get every other setting now");
+                }
                 return fresh.workerArguments();
             } catch (CommandFailure e) {
                 throw new IllegalArgumentException(e.getMessage());

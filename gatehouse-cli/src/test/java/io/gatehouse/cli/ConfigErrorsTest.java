@@ -27,8 +27,8 @@ class ConfigErrorsTest {
     void anUnknownKeyIsNamedWithItsLine() throws IOException {
         Path file = toml("app = \"examples.hello.HelloApp\"\n\nwokers = 4\n");
         String line = fails(file);
-        assertTrue(line.startsWith("gatehouse: " + file + ":3: wokers: unknown key; expected app or a serve "
-            + "setting ("), line);
+        assertTrue(line.startsWith("gatehouse: " + file + ":3: wokers: unknown key (did you mean workers?); "
+            + "expected app or a serve setting ("), line);
         assertTrue(line.contains(", bind, ") && line.contains(", workers, "), line);
     }
 
@@ -55,7 +55,7 @@ class ConfigErrorsTest {
     @Test
     void aTableIsAnUnknownKey() throws IOException {
         Path file = toml("# comment\n[server]\nworkers = 1\n");
-        assertTrue(fails(file).startsWith("gatehouse: " + file + ":2: server: unknown key; "),
+        assertTrue(fails(file).startsWith("gatehouse: " + file + ":2: server: unknown key; expected "),
             err.toString(StandardCharsets.UTF_8));
     }
 

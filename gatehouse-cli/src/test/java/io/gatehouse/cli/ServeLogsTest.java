@@ -35,8 +35,8 @@ class ServeLogsTest {
             Path rotated = dir.resolve("access.log.1");
             Files.move(access, rotated);
             serve.signal("USR1");
-            // The server reopens asynchronously: a request logged after that goes to the new file.
-            serve.awaitExists(access);
+            // The server reopens asynchronously; once the new file exists, requests are logged there.
+            serve.awaitFile(access, Pattern.compile(""), 1);
             ServeProcess.get(port, "/two");
             serve.awaitFile(access, Pattern.compile("GET /two\\?- 200 14 \\d+\\n"), 1);
             List<String> old = Files.readAllLines(rotated);
@@ -69,7 +69,7 @@ class ServeLogsTest {
             Files.move(errors, dir.resolve("error.log.1"));
             assertEquals(0, ctl("reopen-logs", pid));
             serve.awaitFile(errors, Pattern.compile("\\[master] Reopened the log files"), 1);
-            serve.awaitExists(access);
+            serve.awaitFile(access, Pattern.compile(""), 1);   // the worker has reopened its access log
             ServeProcess.get(port, "/four");
             serve.awaitFile(access, Pattern.compile("\"uri\":\"/four\""), 1);
             assertTrue(Files.readString(dir.resolve("access.log.1")).contains("\"uri\":\"/three\""));

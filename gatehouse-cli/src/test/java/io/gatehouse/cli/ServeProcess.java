@@ -65,28 +65,17 @@ final class ServeProcess implements AutoCloseable {
         return awaitFile(log, pattern, times);
     }
 
-    /** Waits until {@code file} exists (a log file reopened after a rename, say). */
-    void awaitExists(Path file) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!Files.exists(file)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(file + " did not appear within " + WAIT + ":\n" + log());
-            }
-            if (!process.isAlive()) {
-                throw new AssertionError("gatehouse exited (" + process.exitValue() + ") before " + file
-                    + " appeared:\n" + log());
-            }
-            Thread.sleep(50);
-        }
-    }
-
-    /** Waits until {@code pattern} occurs {@code times} times in {@code file}; returns the last match. */
+    /**
+     * Waits until {@code pattern} occurs {@code times} times in {@code file} (an empty pattern: until
+     * the file exists); returns the last match.
+     */
     Matcher awaitFile(Path file, Pattern pattern, int times) throws Exception {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {
             List<Matcher> found = new ArrayList<>();
+            // A file that does not exist yet matches nothing, not even an empty pattern.
             Matcher matcher = pattern.matcher(Files.exists(file) ? Files.readString(file) : "");
-            while (matcher.find()) {
+            while (Files.exists(file) && matcher.find()) {
                 Matcher one = pattern.matcher(matcher.group());
                 one.find();
                 found.add(one);

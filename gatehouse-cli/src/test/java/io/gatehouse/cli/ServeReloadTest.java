@@ -40,13 +40,15 @@ class ServeReloadTest {
             assertTrue(ServeProcess.get(port, LONG_PATH).startsWith("HTTP/1.1 200 OK\r\n"));
 
             write(config, """
-                workers = 1
+                workers = 2
                 bind = "127.0.0.1:0"
                 limit-request-line = 64
                 graceful-timeout = 7
                 """);
             serve.signal("HUP");
             serve.awaitLog(Pattern.compile("Reload to generation 1 complete"), 1);
+            serve.awaitLog(Pattern.compile("gatehouse: reload: workers changed; the master applies that at its "
+                + "next start"), 1);
             serve.awaitLog(Pattern.compile("serving examples.hello.HelloApp with --bind=127.0.0.1:0 "
                 + "--limit-request-line=64 --graceful-timeout=7\\n"), 1);
             // RFC 9112 section 3: a request line over the limit gets 414 from the new worker.
