@@ -105,6 +105,15 @@ final class Libc {
         check("getsockname", invoke(GETSOCKNAME, fd, address, length));
     }
 
+    /** @return the address family (AF_UNIX, AF_INET, AF_INET6) of a socket's own address */
+    static int socketFamily(int fd) throws IOException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment address = arena.allocate(128);
+            getsockname(fd, address, arena);
+            return address.get(java.lang.foreign.ValueLayout.JAVA_SHORT, 0);
+        }
+    }
+
     static void close(int fd) throws IOException {
         check("close", invoke(CLOSE, fd));
     }

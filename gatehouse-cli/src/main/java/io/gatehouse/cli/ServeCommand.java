@@ -1,5 +1,7 @@
 package io.gatehouse.cli;
 
+import io.gatehouse.middleware.ForwardedHeaders;
+import io.gatehouse.server.ListenSocket;
 import io.gatehouse.server.Server;
 import io.gatehouse.server.ServerConfig;
 import io.gatehouse.spec.Application;
@@ -10,7 +12,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -27,7 +29,10 @@ import java.util.stream.Collectors;
  * <ol>
  *   <li>read the settings (picocli has already rejected bad values, exit 2);</li>
  *   <li>load APP with {@link AppLoader}, from the class path plus {@code --classpath} (exit 3);</li>
- *   <li>start the server, binding every {@code --bind} address (exit 4 when one cannot be bound);</li>
+ *   <li>wrap it in {@code ForwardedHeaders} with {@code --forwarded-allow-ips};</li>
+ *   <li>start the server, binding every {@code --bind} address, or serving inherited sockets
+ *       ({@code fd://N}, systemd's {@code LISTEN_FDS}; see {@link Inherited}) (exit 4 when one
+ *       cannot be bound);</li>
  *   <li>print one line naming the app, the URLs and the pid;</li>
  *   <li>wait; a signal runs the shutdown hook, which stops the server gracefully and exits 0.</li>
  * </ol>
@@ -66,8 +71,9 @@ public final class ServeCommand implements Callable<Integer> {
             throw new CommandFailure(ExitCode.USAGE, e.getMessage());
         }
         List<Path> classPath = ServeSettings.classPath((List<?>) values.get(ServeSettings.CLASSPATH));
-        Application application = load(app, classPath);
-        Server server = new Server(config, application);
+        // Forwarding headers count only from --forwarded-allow-ips peers (docs/deploy.md).
+        Application application = ForwardedHeaders.wrap(load(app, classPath), ServeSettings.trustedProxies(values));
+        Server server = new Server(config, application, Inherited.channels(config, spec.commandLine().getErr()));
         try {
             server.start();
         } catch (IOException e) {
@@ -75,7 +81,7 @@ public final class ServeCommand implements Callable<Integer> {
                 + e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.println("Gatehouse serving " + app + " on " + server.addresses().stream()
+        out.println("Gatehouse serving " + app + " on " + server.listening().stream()
             .map(BindAddress::url).collect(Collectors.joining(", ")) + " (pid " + ProcessHandle.current().pid() + ")");
         out.flush();
         GracefulExit.onSignal(server, config.gracefulTimeout(), spec.commandLine().getErr());
@@ -120,7 +126,7 @@ public final class ServeCommand implements Callable<Integer> {
         return urls;
     }
 
-    private static String describe(List<InetSocketAddress> binds) {
-        return binds.stream().map(BindAddress::hostPort).collect(Collectors.joining(" or "));
+    private static String describe(List<SocketAddress> binds) {
+        return binds.stream().map(ListenSocket::describe).collect(Collectors.joining(" or "));
     }
 }
