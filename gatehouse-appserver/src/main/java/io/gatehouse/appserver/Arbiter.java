@@ -1,9 +1,12 @@
 package io.gatehouse.appserver;
 
+import io.gatehouse.server.ListenSocket;
 import sun.misc.Signal;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -92,8 +95,7 @@ public final class Arbiter {
         for (String name : HANDLED) {
             Signal.handle(new Signal(name), signal -> signals.offer(signal.getName()));
         }
-        log.println("[master] Listening at: http://" + socket.address().getHostString() + ":"
-            + socket.address().getPort() + " (" + ProcessHandle.current().pid() + ")");
+        log.println("[master] Listening at: " + url(socket.address()) + " (" + ProcessHandle.current().pid() + ")");
         try {
             loop();
         } finally {
@@ -263,7 +265,7 @@ public final class Arbiter {
 
     private void spawn() {
         try {
-            WorkerProcess worker = WorkerProcess.spawn(command(), socket, log, generation);
+            WorkerProcess worker = WorkerProcess.spawn(command(), List.of(socket), log, generation);
             workers.add(worker);
             log.println("[master] Booting " + worker + " (generation " + generation + ")");
         } catch (IOException e) {
@@ -286,6 +288,11 @@ public final class Arbiter {
         command.addAll(new WorkerOptions(config.application(), config.gracefulTimeout(), maxRequests, beat)
             .toArguments());
         return command;
+    }
+
+    /** @return {@code http://127.0.0.1:8000}, or {@code unix:/path} */
+    private static String url(SocketAddress address) {
+        return (address instanceof InetSocketAddress ? "http://" : "") + ListenSocket.describe(address);
     }
 
     private void retire(WorkerProcess worker) {

@@ -25,6 +25,7 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
  */
 final class Libc {
 
+    static final int AF_UNIX = 1;
     static final int AF_INET = 2;
     static final int AF_INET6 = 10;
     static final int SOCK_STREAM = 1;
@@ -64,6 +65,8 @@ final class Libc {
         FunctionDescriptor.of(JAVA_INT, ADDRESS));
     static final MethodHandle FILE_ACTIONS_ADDDUP2 = plain("posix_spawn_file_actions_adddup2",
         FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
+    static final MethodHandle FILE_ACTIONS_ADDCLOSE = plain("posix_spawn_file_actions_addclose",
+        FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
     static final MethodHandle FILE_ACTIONS_DESTROY = plain("posix_spawn_file_actions_destroy",
         FunctionDescriptor.of(JAVA_INT, ADDRESS));
     static final MethodHandle ATTR_INIT = plain("posix_spawnattr_init", FunctionDescriptor.of(JAVA_INT, ADDRESS));

@@ -25,7 +25,7 @@ class InheritedChannelsTest {
         ListeningSocket socket = ListeningSocket.bind(new InetSocketAddress("127.0.0.1", 0), 16);
         try (ServerSocketChannel channel = InheritedChannels.adopt(socket.fd())) {
             assertEquals(socket.address(), channel.getLocalAddress());
-            try (Socket client = new Socket("127.0.0.1", socket.address().getPort());
+            try (Socket client = new Socket("127.0.0.1", ((InetSocketAddress) socket.address()).getPort());
                  SocketChannel accepted = channel.accept()) {
                 assertEquals(client.getLocalSocketAddress(), accepted.getRemoteAddress());
             }
