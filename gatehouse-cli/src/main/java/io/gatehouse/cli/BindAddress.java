@@ -97,15 +97,9 @@ public final class BindAddress {
         return "http://" + hostPort(address) + "/";
     }
 
-    /** @param address an address @return {@code host:port}, an IPv6 host in brackets */
+    /** @param address an address @return {@code host:port}, an IPv6 host in brackets in RFC 5952 form */
     public static String hostPort(InetSocketAddress address) {
-        InetAddress ip = address.getAddress();
-        String host = ip == null ? address.getHostString() : ip.getHostAddress();
-        if (ip instanceof Inet6Address) {
-            int zone = host.indexOf('%');
-            host = "[" + (zone < 0 ? host : host.substring(0, zone)) + "]";
-        }
-        return host + ":" + address.getPort();
+        return ListenSocket.describe(address);
     }
 
     private static int parsePort(String port, String value) {
