@@ -3,7 +3,6 @@ package io.gatehouse.cli;
 import io.gatehouse.appserver.InheritedSocketAddress;
 import io.gatehouse.server.ListenSocket;
 
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
