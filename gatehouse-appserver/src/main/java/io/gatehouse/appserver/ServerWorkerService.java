@@ -5,8 +5,9 @@ import io.gatehouse.server.ServerConfig;
 import io.gatehouse.spec.Application;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.nio.channels.ServerSocketChannel;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,21 +22,23 @@ final class ServerWorkerService implements WorkerService {
 
     private final Server server;
 
-    ServerWorkerService(ServerSocketChannel listener, Application application, WorkerOptions options,
+    ServerWorkerService(List<ServerSocketChannel> listeners, Application application, WorkerOptions options,
                         RequestBudget budget) {
         Application counted = (environ, startResponse) -> {
             budget.spend();
             return application.call(environ, startResponse);
         };
-        InetSocketAddress address;
-        try {
-            address = (InetSocketAddress) listener.getLocalAddress();
-        } catch (IOException e) {
-            throw new IllegalArgumentException("the inherited socket has no address: " + e.getMessage(), e);
+        List<SocketAddress> addresses = new ArrayList<>();
+        for (ServerSocketChannel listener : listeners) {
+            try {
+                addresses.add(listener.getLocalAddress());
+            } catch (IOException e) {
+                throw new IllegalArgumentException("an inherited socket has no address: " + e.getMessage(), e);
+            }
         }
-        ServerConfig config = ServerConfig.defaults().withBinds(List.of(address))
+        ServerConfig config = ServerConfig.defaults().withBinds(addresses)
             .withGracefulTimeout(options.gracefulTimeout());
-        this.server = new Server(config, counted, List.of(listener));
+        this.server = new Server(config, counted, listeners);
     }
 
     @Override

@@ -6,8 +6,8 @@ import sun.misc.Signal;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
-import java.nio.channels.Channel;
 import java.nio.channels.ServerSocketChannel;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
@@ -19,7 +19,8 @@ import java.util.concurrent.LinkedBlockingQueue;
  *   <li>Keep the original stdout as the heartbeat pipe; point {@code System.out} at the error log,
  *       so application prints cannot garble the protocol. Start beating.</li>
  *   <li>Load the application class. If that fails: one line on stderr, exit {@value #BOOT_FAILURE}.</li>
- *   <li>Take the inherited socket ({@link System#inheritedChannel()}), start the service, say ready.</li>
+ *   <li>Take the inherited sockets ({@link WorkerListeners}: descriptor 0, then 3, 4, ...), start the
+ *       service, say ready.</li>
  *   <li>SIGTERM, the max-requests budget, or a broken heartbeat pipe (the master died): graceful
  *       stop, exit 0. SIGINT: exit at once.</li>
  * </ol>
@@ -59,9 +60,9 @@ public final class WorkerMain {
             WorkerOptions options = WorkerOptions.parse(args);
             Heartbeat heartbeat = Heartbeat.start(pipe, options.beatInterval(), () -> stops.offer("master gone"));
             Application application = load(options.application());
-            ServerSocketChannel listener = inheritedListener();
+            List<ServerSocketChannel> listeners = WorkerListeners.inherited(System.getenv());
             RequestBudget budget = new RequestBudget(options.maxRequests(), () -> stops.offer("max-requests"));
-            service = factory.create(listener, application, options, budget);
+            service = factory.create(listeners, application, options, budget);
             Signal.handle(new Signal("TERM"), signal -> stops.offer("TERM"));
             Signal.handle(new Signal("INT"), signal -> stops.offer("INT"));
             service.start();
@@ -106,14 +107,6 @@ public final class WorkerMain {
         } catch (ReflectiveOperationException e) {
             throw new BootFailure(className + " cannot be created: " + e);
         }
-    }
-
-    private static ServerSocketChannel inheritedListener() throws IOException, BootFailure {
-        Channel inherited = System.inheritedChannel();
-        if (inherited instanceof ServerSocketChannel listener) {
-            return listener;
-        }
-        throw new BootFailure("no listening socket on descriptor 0 (started outside the arbiter?)");
     }
 
     /** Why a worker cannot start; becomes one log line and exit code {@value #BOOT_FAILURE}. */
