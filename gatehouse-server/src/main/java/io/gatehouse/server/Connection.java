@@ -88,10 +88,12 @@ final class Connection implements Runnable {
     public void run() {
         try {
             if (config.proxyProtocol().expectedFrom(info.remoteAddr())) {
-                info = new ProxyPreface(this, acceptedNanos + config.headerTimeout().toNanos()).read(info);
-                if (info == null) {
-                    return;
+                ConnectionInfo relayed = new ProxyPreface(this, acceptedNanos + config.headerTimeout().toNanos())
+                    .read(info);
+                if (relayed == null) {
+                    return;   // no valid header: closed without a response (logged)
                 }
+                info = relayed;
             }
             boolean first = true;
             RequestHead head;
