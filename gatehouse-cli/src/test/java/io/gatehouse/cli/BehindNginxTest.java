@@ -44,7 +44,7 @@ class BehindNginxTest {
 
     @Test
     void overTcpTheClientAddressAndHttpsReachTheApplication(@TempDir Path dir) throws Exception {
-        try (ServeProcess gatehouse = ServeProcess.start(APP, "--bind", "127.0.0.1:0")) {
+        try (RunningServe gatehouse = RunningServe.start(APP, "--bind", "127.0.0.1:0")) {
             int port = freePort();
             String http = DeployDoc.replace(httpConfig(port), "server 127.0.0.1:8000;",
                 "server 127.0.0.1:" + gatehouse.port() + ";");
@@ -60,7 +60,7 @@ class BehindNginxTest {
     @Test
     void overAUnixSocketTheClientAddressAndHttpsReachTheApplication(@TempDir Path dir) throws Exception {
         Path socket = dir.resolve("gatehouse.sock");
-        try (ServeProcess gatehouse = ServeProcess.start(APP, "--bind", "unix:" + socket)) {
+        try (RunningServe gatehouse = RunningServe.start(APP, "--bind", "unix:" + socket)) {
             assertTrue(gatehouse.output().getLast().contains("unix:" + socket), gatehouse.output().toString());
             String unixUpstream = DeployDoc.replace(DeployDoc.nginxBlock("## nginx over a Unix domain socket"),
                 "server unix:/run/gatehouse/gatehouse.sock;", "server unix:" + socket + ";");
@@ -76,7 +76,7 @@ class BehindNginxTest {
 
     @Test
     void throughTheStreamModuleThePROXYProtocolCarriesTheClientAddress(@TempDir Path dir) throws Exception {
-        try (ServeProcess gatehouse = ServeProcess.start(APP, "--bind", "127.0.0.1:0", "--proxy-protocol")) {
+        try (RunningServe gatehouse = RunningServe.start(APP, "--bind", "127.0.0.1:0", "--proxy-protocol")) {
             int port = freePort();
             String stream = DeployDoc.nginxBlock("## PROXY protocol");
             stream = DeployDoc.replace(stream, "server 127.0.0.1:8001;", "server 127.0.0.1:" + gatehouse.port() + ";");
@@ -98,7 +98,7 @@ class BehindNginxTest {
 
     @Test
     void headersFromAPeerNotInForwardedAllowIpsAreIgnored() throws Exception {
-        try (ServeProcess gatehouse = ServeProcess.start(APP, "--bind", "127.0.0.1:0")) {
+        try (RunningServe gatehouse = RunningServe.start(APP, "--bind", "127.0.0.1:0")) {
             assertEquals("remote_addr=" + CLIENT + "\nurl_scheme=http\nproxy=null\n",
                 curl("http://127.0.0.1:" + gatehouse.port() + "/", "-H", "X-Forwarded-For: 6.6.6.6",
                     "-H", "X-Forwarded-Proto: https", "-H", "Forwarded: for=6.6.6.6;proto=https"));

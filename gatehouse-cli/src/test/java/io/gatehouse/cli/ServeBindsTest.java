@@ -26,7 +26,7 @@ class ServeBindsTest {
     @Test
     void ipv4Ipv6AndAUnixSocketAreServedByOneProcess(@TempDir Path dir) throws Exception {
         Path socket = dir.resolve("gh.sock");
-        try (ServeProcess gatehouse = ServeProcess.start("io.gatehouse.cli.fixtures.WhoAmI", "--bind", "127.0.0.1:0",
+        try (RunningServe gatehouse = RunningServe.start("io.gatehouse.cli.fixtures.WhoAmI", "--bind", "127.0.0.1:0",
                 "--bind", "[::1]:0", "--bind", "unix:" + socket, "--backlog", "16")) {
             String startup = gatehouse.output().getLast();
             assertTrue(startup.contains(", unix:" + socket + " (pid "), startup);

@@ -33,7 +33,7 @@ class SocketActivationTest {
         int port = freePort();
         CompletableFuture<String> first = firstRequest(port);
         // The --bind would fail (no such directory): it must be ignored in favour of LISTEN_FDS.
-        try (ServeProcess gatehouse = ServeProcess.start(activate(port), APP, "--bind", "unix:/nonexistent/gh.sock")) {
+        try (RunningServe gatehouse = RunningServe.start(activate(port), APP, "--bind", "unix:/nonexistent/gh.sock")) {
             assertEquals(EXPECTED, first.get(60, TimeUnit.SECONDS));
             assertEquals(port, gatehouse.port(), gatehouse.output().toString());
             assertTrue(gatehouse.output().contains(
@@ -47,7 +47,7 @@ class SocketActivationTest {
         CompletableFuture<String> first = firstRequest(port);
         List<String> withoutSystemdVariables = new java.util.ArrayList<>(activate(port));
         withoutSystemdVariables.addAll(List.of("env", "-u", "LISTEN_FDS", "-u", "LISTEN_PID"));
-        try (ServeProcess gatehouse = ServeProcess.start(withoutSystemdVariables, APP, "--bind", "fd://3")) {
+        try (RunningServe gatehouse = RunningServe.start(withoutSystemdVariables, APP, "--bind", "fd://3")) {
             assertEquals(EXPECTED, first.get(60, TimeUnit.SECONDS));
             assertEquals(port, gatehouse.port(), gatehouse.output().toString());
         }

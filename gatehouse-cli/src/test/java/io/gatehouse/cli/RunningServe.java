@@ -25,16 +25,16 @@ import static org.junit.jupiter.api.Assertions.fail;
  * @param output  every line it printed so far (all of them once closed)
  * @param drain   the thread reading the rest of its output
  */
-record ServeProcess(Process process, int port, List<String> output, Thread drain) implements AutoCloseable {
+record RunningServe(Process process, int port, List<String> output, Thread drain) implements AutoCloseable {
 
     private static final Pattern URL = Pattern.compile("http://127\\.0\\.0\\.1:(\\d+)/");
 
-    static ServeProcess start(String... args) throws IOException {
+    static RunningServe start(String... args) throws IOException {
         return start(List.of(), args);
     }
 
     /** @param prefix words before the java command, such as a socket-activation wrapper */
-    static ServeProcess start(List<String> prefix, String... args) throws IOException {
+    static RunningServe start(List<String> prefix, String... args) throws IOException {
         List<String> command = new ArrayList<>(prefix);
         command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
             "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED", "--enable-native-access=ALL-UNNAMED",
@@ -50,7 +50,7 @@ record ServeProcess(Process process, int port, List<String> output, Thread drain
                 // Keep draining the output so that the server never blocks on a full pipe.
                 Thread drain = Thread.ofVirtual().start(() -> out.lines().forEach(seen::add));
                 Matcher url = URL.matcher(line);
-                return new ServeProcess(process, url.find() ? Integer.parseInt(url.group(1)) : -1, seen, drain);
+                return new RunningServe(process, url.find() ? Integer.parseInt(url.group(1)) : -1, seen, drain);
             }
         }
         fail("'gatehouse serve " + String.join(" ", args) + "' ended before it listened: " + seen);
