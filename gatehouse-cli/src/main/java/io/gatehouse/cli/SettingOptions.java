@@ -51,8 +51,10 @@ public final class SettingOptions {
 
     private static OptionSpec option(Setting setting) {
         if (setting.isFlag()) {
+            // "--proxy-protocol" alone turns it on; "=true"/"=false" is what config files and the
+            // master's arguments for its workers write.
             return OptionSpec.builder(setting.flags().toArray(String[]::new))
-                .description(description(setting)).arity("0").type(boolean.class)
+                .description(description(setting)).arity("0..1").type(boolean.class).paramLabel("BOOLEAN")
                 .initialValue(Boolean.valueOf(setting.defaultValue())).build();
         }
         CommandLine.ITypeConverter<Object> converter = text -> {
