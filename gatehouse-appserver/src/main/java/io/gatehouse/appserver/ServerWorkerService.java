@@ -16,14 +16,26 @@ import java.util.List;
  *
  * {@snippet :
  * WorkerMain.run(args, ServerWorkerService::new);   // what WorkerMain.main does
+ * new ServerWorkerService(listener, application, serverConfig, budget);   // with chosen settings
  * }
  */
-final class ServerWorkerService implements WorkerService {
+public final class ServerWorkerService implements WorkerService {
 
     private final Server server;
 
     ServerWorkerService(List<ServerSocketChannel> listeners, Application application, WorkerOptions options,
                         RequestBudget budget) {
+        this(listeners, application, ServerConfig.defaults().withGracefulTimeout(options.gracefulTimeout()), budget);
+    }
+
+    /**
+     * @param listeners   the inherited listening sockets, one per bind
+     * @param application the application
+     * @param config      the server settings; its binds are replaced by the inherited sockets' addresses
+     * @param budget      spent once per request
+     */
+    public ServerWorkerService(List<ServerSocketChannel> listeners, Application application, ServerConfig config,
+                               RequestBudget budget) {
         Application counted = (environ, startResponse) -> {
             budget.spend();
             return application.call(environ, startResponse);
@@ -36,9 +48,7 @@ final class ServerWorkerService implements WorkerService {
                 throw new IllegalArgumentException("an inherited socket has no address: " + e.getMessage(), e);
             }
         }
-        ServerConfig config = ServerConfig.defaults().withBinds(addresses)
-            .withGracefulTimeout(options.gracefulTimeout());
-        this.server = new Server(config, counted, listeners);
+        this.server = new Server(config.withBinds(addresses), counted, listeners);
     }
 
     @Override

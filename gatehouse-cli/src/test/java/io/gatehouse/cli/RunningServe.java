@@ -48,13 +48,25 @@ record RunningServe(Process process, int port, List<String> output, Thread drain
             seen.add(line);
             if (line.startsWith("Gatehouse serving ")) {
                 // Keep draining the output so that the server never blocks on a full pipe.
-                Thread drain = Thread.ofVirtual().start(() -> out.lines().forEach(seen::add));
+                // A platform thread: a blocking pipe read would hold one of the few virtual-thread carriers.
+                Thread drain = Thread.ofPlatform().daemon().start(() -> out.lines().forEach(seen::add));
                 Matcher url = URL.matcher(line);
                 return new RunningServe(process, url.find() ? Integer.parseInt(url.group(1)) : -1, seen, drain);
             }
         }
         fail("'gatehouse serve " + String.join(" ", args) + "' ended before it listened: " + seen);
         throw new AssertionError();
+    }
+
+    /** Waits (bounded) until a line starting with {@code prefix} was printed; fails with the output otherwise. */
+    void awaitLine(String prefix) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (output.stream().noneMatch(line -> line.startsWith(prefix))) {
+            if (System.nanoTime() > deadline) {
+                fail("no line starting with '" + prefix + "' in " + output);
+            }
+            Thread.sleep(20);
+        }
     }
 
     @Override
