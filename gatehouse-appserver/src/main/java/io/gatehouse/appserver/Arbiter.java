@@ -1,9 +1,12 @@
 package io.gatehouse.appserver;
 
+import io.gatehouse.server.ListenSocket;
 import sun.misc.Signal;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,7 +18,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The master process: binds the listening socket, keeps {@code --workers} worker JVMs serving it,
+ * The master process: binds the listening sockets (one per bind), keeps {@code --workers} worker JVMs serving them,
  * and never serves a request itself.
  *
  * <h2>Lifecycle</h2>
@@ -56,7 +59,7 @@ public final class Arbiter {
     private final PrintStream log;
     private final BlockingQueue<String> signals = new LinkedBlockingQueue<>();
     private final List<WorkerProcess> workers = new ArrayList<>();
-    private ListeningSocket socket;
+    private final List<ListeningSocket> sockets = new ArrayList<>();
     private List<String> workerArguments;
     private int target;
     private int generation;
@@ -83,7 +86,7 @@ public final class Arbiter {
     public int run() {
         try {
             workerArguments = config.workerArguments().resolve();
-            socket = ListeningSocket.bind(config.bind(), config.backlog());
+            bindAll();
             if (config.pidFile() != null) {
                 PidFile.write(config.pidFile(), ProcessHandle.current().pid());
             }
@@ -94,8 +97,9 @@ public final class Arbiter {
         for (String name : HANDLED) {
             Signal.handle(new Signal(name), signal -> signals.offer(signal.getName()));
         }
-        log.println("[master] Listening at: http://" + socket.address().getHostString() + ":"
-            + socket.address().getPort() + " (" + ProcessHandle.current().pid() + ")");
+        for (ListeningSocket socket : sockets) {
+            log.println("[master] Listening at: " + url(socket.address()) + " (" + ProcessHandle.current().pid() + ")");
+        }
         try {
             loop();
         } finally {
@@ -182,7 +186,7 @@ public final class Arbiter {
         // The workers drain the shared queue before closing their copies; with the master's copy
         // gone too, the socket closes with the last worker's instead of refusing late arrivals
         // for as long as the workers take to finish.
-        closeSocket();
+        closeSockets();
     }
 
     private void killAfterDeadline() {
@@ -286,7 +290,7 @@ public final class Arbiter {
 
     private void spawn() {
         try {
-            WorkerProcess worker = WorkerProcess.spawn(command(), socket, log, generation);
+            WorkerProcess worker = WorkerProcess.spawn(command(), sockets, log, generation);
             workers.add(worker);
             log.println("[master] Booting " + worker + " (generation " + generation + ")");
         } catch (IOException e) {
@@ -300,6 +304,10 @@ public final class Arbiter {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(config.jvmOptions());
+        // Sockets on descriptors 3, 4, ... are wrapped with the JDK's own constructor, after a
+        // getsockname through FFM to learn their family (InheritedChannels).
+        command.add("--add-opens=java.base/sun.nio.ch=ALL-UNNAMED");
+        command.add("--enable-native-access=ALL-UNNAMED");
         command.add("-cp");
         command.add(config.classPath());
         command.add(config.workerMain());
@@ -311,6 +319,11 @@ public final class Arbiter {
         return command;
     }
 
+    /** @return {@code http://127.0.0.1:8000}, or {@code unix:/path} */
+    private static String url(SocketAddress address) {
+        return (address instanceof InetSocketAddress ? "http://" : "") + ListenSocket.describe(address);
+    }
+
     private void retire(WorkerProcess worker) {
         log.println("[master] Retiring " + worker);
         try {
@@ -320,11 +333,31 @@ public final class Arbiter {
         }
     }
 
-    private void closeSocket() {
+    /** Binds every address, or takes systemd's sockets instead (LISTEN_FDS for this process). */
+    private void bindAll() throws IOException {
+        List<? extends SocketAddress> binds = InheritedChannels.systemd(System.getenv(), ProcessHandle.current().pid());
+        if (binds.isEmpty()) {
+            binds = config.binds();
+        } else {
+            log.println("[master] Serving the " + binds.size() + " socket(s) systemd passed (LISTEN_FDS); --bind is ignored");
+        }
         try {
-            socket.close();
+            for (SocketAddress bind : binds) {
+                sockets.add(ListeningSocket.bind(bind, config.backlog()));
+            }
         } catch (IOException e) {
-            log.println("[master] closing the listening socket: " + e.getMessage());
+            closeSockets();
+            throw e;
+        }
+    }
+
+    private void closeSockets() {
+        for (ListeningSocket socket : sockets) {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                log.println("[master] closing the listening socket " + socket.address() + ": " + e.getMessage());
+            }
         }
     }
 
@@ -337,7 +370,7 @@ public final class Arbiter {
     }
 
     private void close() {
-        closeSocket();
+        closeSockets();
         if (config.pidFile() != null) {
             PidFile.remove(config.pidFile());
         }

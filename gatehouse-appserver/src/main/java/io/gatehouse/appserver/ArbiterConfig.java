@@ -2,6 +2,7 @@ package io.gatehouse.appserver;
 
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -16,7 +17,9 @@ import java.util.Objects;
  *     .withWorkers(4);
  * }
  *
- * @param bind              the address the master listens on, for all workers
+ * @param binds             the addresses the master listens on, for all workers: IP, Unix socket
+ *                          ({@link java.net.UnixDomainSocketAddress}) or inherited
+ *                          ({@link InheritedSocketAddress}); systemd's sockets replace them
  * @param backlog           the kernel accept queue length
  * @param workers           worker JVMs to keep running (1 or more)
  * @param application       the application class each worker loads
@@ -34,7 +37,7 @@ import java.util.Objects;
  *                          start and again on SIGHUP (so a reload re-reads the config file)
  * @param reopenLogs        reopens the master's log files on SIGUSR1 (the workers get SIGUSR1 too)
  */
-public record ArbiterConfig(InetSocketAddress bind, int backlog, int workers, String application,
+public record ArbiterConfig(List<SocketAddress> binds, int backlog, int workers, String application,
                             String workerMain, String classPath, List<String> jvmOptions, Duration timeout,
                             Duration gracefulTimeout, long maxRequests, long maxRequestsJitter,
                             int maxBootFailures, Path pidFile, PrintStream errorLog,
@@ -42,7 +45,10 @@ public record ArbiterConfig(InetSocketAddress bind, int backlog, int workers, St
 
     /** Checks every value, with one line naming the bad one. */
     public ArbiterConfig {
-        Objects.requireNonNull(bind, "bind");
+        binds = List.copyOf(binds);
+        if (binds.isEmpty()) {
+            throw new IllegalArgumentException("at least one bind address is needed");
+        }
         jvmOptions = List.copyOf(jvmOptions);
         Objects.requireNonNull(application, "application");
         Objects.requireNonNull(workerMain, "workerMain");
@@ -65,70 +71,75 @@ public record ArbiterConfig(InetSocketAddress bind, int backlog, int workers, St
      * @return 127.0.0.1:8000, 1 worker, this JVM's class path, 30 s timeouts, no recycling, 5 boot failures
      */
     public static ArbiterConfig defaults(String application) {
-        return new ArbiterConfig(new InetSocketAddress("127.0.0.1", 8000), 2048, 1, application,
+        return new ArbiterConfig(List.of(new InetSocketAddress("127.0.0.1", 8000)), 2048, 1, application,
             WorkerMain.class.getName(), System.getProperty("java.class.path"), List.of(), Duration.ofSeconds(30),
             Duration.ofSeconds(30), 0, 0, 5, null, System.err, List::of, () -> { });
     }
 
     /** @param value the address @return a copy listening there */
     public ArbiterConfig withBind(InetSocketAddress value) {
-        return new ArbiterConfig(value, backlog, workers, application, workerMain, classPath, jvmOptions, timeout,
+        return withBinds(List.of(value));
+    }
+
+    /** @param values the addresses, at least one @return a copy listening on all of them */
+    public ArbiterConfig withBinds(List<? extends SocketAddress> values) {
+        return new ArbiterConfig(List.copyOf(values), backlog, workers, application, workerMain, classPath, jvmOptions, timeout,
             gracefulTimeout, maxRequests, maxRequestsJitter, maxBootFailures, pidFile, errorLog,
             workerArguments, reopenLogs);
     }
 
     /** @param value the worker count @return a copy with that many workers */
     public ArbiterConfig withWorkers(int value) {
-        return new ArbiterConfig(bind, backlog, value, application, workerMain, classPath, jvmOptions, timeout,
+        return new ArbiterConfig(binds, backlog, value, application, workerMain, classPath, jvmOptions, timeout,
             gracefulTimeout, maxRequests, maxRequestsJitter, maxBootFailures, pidFile, errorLog,
             workerArguments, reopenLogs);
     }
 
     /** @param main the worker main class @param options its JVM options @return a copy running those */
     public ArbiterConfig withWorkerMain(String main, List<String> options) {
-        return new ArbiterConfig(bind, backlog, workers, application, main, classPath, options, timeout,
+        return new ArbiterConfig(binds, backlog, workers, application, main, classPath, options, timeout,
             gracefulTimeout, maxRequests, maxRequestsJitter, maxBootFailures, pidFile, errorLog,
             workerArguments, reopenLogs);
     }
 
     /** @param silence heartbeat timeout @param grace graceful stop time @return a copy with those */
     public ArbiterConfig withTimeouts(Duration silence, Duration grace) {
-        return new ArbiterConfig(bind, backlog, workers, application, workerMain, classPath, jvmOptions, silence,
+        return new ArbiterConfig(binds, backlog, workers, application, workerMain, classPath, jvmOptions, silence,
             grace, maxRequests, maxRequestsJitter, maxBootFailures, pidFile, errorLog,
             workerArguments, reopenLogs);
     }
 
     /** @param max requests per worker @param jitter random extra @return a copy recycling workers */
     public ArbiterConfig withMaxRequests(long max, long jitter) {
-        return new ArbiterConfig(bind, backlog, workers, application, workerMain, classPath, jvmOptions, timeout,
+        return new ArbiterConfig(binds, backlog, workers, application, workerMain, classPath, jvmOptions, timeout,
             gracefulTimeout, max, jitter, maxBootFailures, pidFile, errorLog,
             workerArguments, reopenLogs);
     }
 
     /** @param failures boot failures in a row before giving up @return a copy */
     public ArbiterConfig withMaxBootFailures(int failures) {
-        return new ArbiterConfig(bind, backlog, workers, application, workerMain, classPath, jvmOptions, timeout,
+        return new ArbiterConfig(binds, backlog, workers, application, workerMain, classPath, jvmOptions, timeout,
             gracefulTimeout, maxRequests, maxRequestsJitter, failures, pidFile, errorLog,
             workerArguments, reopenLogs);
     }
 
     /** @param file the pid file, or {@code null} @return a copy writing it */
     public ArbiterConfig withPidFile(Path file) {
-        return new ArbiterConfig(bind, backlog, workers, application, workerMain, classPath, jvmOptions, timeout,
+        return new ArbiterConfig(binds, backlog, workers, application, workerMain, classPath, jvmOptions, timeout,
             gracefulTimeout, maxRequests, maxRequestsJitter, maxBootFailures, file, errorLog,
             workerArguments, reopenLogs);
     }
 
     /** @param value the accept queue length @return a copy with that backlog */
     public ArbiterConfig withBacklog(int value) {
-        return new ArbiterConfig(bind, value, workers, application, workerMain, classPath, jvmOptions, timeout,
+        return new ArbiterConfig(binds, value, workers, application, workerMain, classPath, jvmOptions, timeout,
             gracefulTimeout, maxRequests, maxRequestsJitter, maxBootFailures, pidFile, errorLog,
             workerArguments, reopenLogs);
     }
 
     /** @param arguments resolves the workers' serve settings @return a copy passing them to every new worker */
     public ArbiterConfig withWorkerArguments(WorkerArguments arguments) {
-        return new ArbiterConfig(bind, backlog, workers, application, workerMain, classPath, jvmOptions, timeout,
+        return new ArbiterConfig(binds, backlog, workers, application, workerMain, classPath, jvmOptions, timeout,
             gracefulTimeout, maxRequests, maxRequestsJitter, maxBootFailures, pidFile, errorLog,
             arguments, reopenLogs);
     }
@@ -139,7 +150,7 @@ public record ArbiterConfig(InetSocketAddress bind, int backlog, int workers, St
      * @return a copy logging there
      */
     public ArbiterConfig withErrorLog(PrintStream log, Runnable reopen) {
-        return new ArbiterConfig(bind, backlog, workers, application, workerMain, classPath, jvmOptions, timeout,
+        return new ArbiterConfig(binds, backlog, workers, application, workerMain, classPath, jvmOptions, timeout,
             gracefulTimeout, maxRequests, maxRequestsJitter, maxBootFailures, pidFile, log,
             workerArguments, reopen);
     }

@@ -25,6 +25,7 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
  */
 final class Libc {
 
+    static final int AF_UNIX = 1;
     static final int AF_INET = 2;
     static final int AF_INET6 = 10;
     static final int SOCK_STREAM = 1;
@@ -64,6 +65,8 @@ final class Libc {
         FunctionDescriptor.of(JAVA_INT, ADDRESS));
     static final MethodHandle FILE_ACTIONS_ADDDUP2 = plain("posix_spawn_file_actions_adddup2",
         FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
+    static final MethodHandle FILE_ACTIONS_ADDCLOSE = plain("posix_spawn_file_actions_addclose",
+        FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
     static final MethodHandle FILE_ACTIONS_DESTROY = plain("posix_spawn_file_actions_destroy",
         FunctionDescriptor.of(JAVA_INT, ADDRESS));
     static final MethodHandle ATTR_INIT = plain("posix_spawnattr_init", FunctionDescriptor.of(JAVA_INT, ADDRESS));
@@ -103,6 +106,15 @@ final class Libc {
     static void getsockname(int fd, MemorySegment address, Arena arena) throws IOException {
         MemorySegment length = arena.allocateFrom(JAVA_INT, (int) address.byteSize());
         check("getsockname", invoke(GETSOCKNAME, fd, address, length));
+    }
+
+    /** @return the address family (AF_UNIX, AF_INET, AF_INET6) of a socket's own address */
+    static int socketFamily(int fd) throws IOException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment address = arena.allocate(128);
+            getsockname(fd, address, arena);
+            return address.get(java.lang.foreign.ValueLayout.JAVA_SHORT, 0);
+        }
     }
 
     static void close(int fd) throws IOException {

@@ -1,5 +1,7 @@
 package io.gatehouse.appserver;
 
+import io.gatehouse.server.UnixSocketFile;
+
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -7,13 +9,21 @@ import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.UnixDomainSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
 /**
- * A TCP listening socket the master binds once and keeps for its whole life; workers inherit its
- * descriptor, so the kernel's accept queue outlives every worker (see docs/app-server.md).
+ * A listening socket the master binds once and keeps for its whole life; workers inherit its
+ * descriptor, so the kernel's accept queue outlives every worker (see docs/app-server.md). TCP over
+ * IPv4 or IPv6, a Unix domain socket (whose file the master removes at exit; a stale one from a
+ * dead process is replaced at bind), or a socket the master itself inherited ({@code fd://N},
+ * systemd), taken as it is.
  *
  * <p>It is bound with {@code socket/setsockopt/bind/listen} through {@link Libc} rather than with a
  * {@code ServerSocketChannel} because the JDK gives no public way to learn a channel's descriptor
@@ -21,7 +31,7 @@ import static java.lang.foreign.ValueLayout.JAVA_SHORT;
  *
  * {@snippet :
  * try (ListeningSocket socket = ListeningSocket.bind(new InetSocketAddress("127.0.0.1", 0), 2048)) {
- *     int port = socket.address().getPort();   // the real port when 0 was asked for
+ *     SocketAddress address = socket.address();   // the real port when 0 was asked for
  *     // give socket.fd() to each worker
  * }
  * }
@@ -30,13 +40,75 @@ public final class ListeningSocket implements AutoCloseable {
 
     private static final int SOCKADDR_STORAGE_BYTES = 128;
 
+    /** sun_path's size in struct sockaddr_un, the terminating NUL included (unix(7)). */
+    private static final int SUN_PATH_BYTES = 108;
+
     private final int fd;
     private boolean closed;
-    private final InetSocketAddress address;
+    private final SocketAddress address;
+    private final Path socketFile;
 
-    private ListeningSocket(int fd, InetSocketAddress address) {
+    private ListeningSocket(int fd, SocketAddress address, Path socketFile) {
         this.fd = fd;
         this.address = address;
+        this.socketFile = socketFile;
+    }
+
+    /**
+     * Binds and listens on any kind of bind address.
+     *
+     * @param requested an {@link InetSocketAddress}, a {@link UnixDomainSocketAddress} or an
+     *                  {@link InheritedSocketAddress} (used as it is: already listening)
+     * @param backlog   the accept queue length
+     * @return the listening socket
+     * @throws IOException naming the address when it cannot be bound or used
+     */
+    public static ListeningSocket bind(SocketAddress requested, int backlog) throws IOException {
+        return switch (requested) {
+            case InetSocketAddress inet -> bind(inet, backlog);
+            case UnixDomainSocketAddress unix -> bindUnix(unix.getPath(), backlog);
+            case InheritedSocketAddress inherited -> inherit(inherited.fd());
+            default -> throw new IOException("cannot bind " + requested + ": not an IP, unix: or fd:// address");
+        };
+    }
+
+    /**
+     * Takes a listening socket this process inherited (systemd, {@code fd://N}).
+     *
+     * @param fd the descriptor
+     * @return the socket, with its address read from the kernel
+     * @throws IOException when the descriptor is not a socket
+     */
+    public static ListeningSocket inherit(int fd) throws IOException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment bound = arena.allocate(SOCKADDR_STORAGE_BYTES);
+            Libc.getsockname(fd, bound, arena);
+            return new ListeningSocket(fd, address(bound), null);
+        } catch (IOException e) {
+            throw new IOException("fd://" + fd + " is not a socket: " + e.getMessage(), e);
+        }
+    }
+
+    private static ListeningSocket bindUnix(Path path, int backlog) throws IOException {
+        byte[] name = path.toString().getBytes(StandardCharsets.UTF_8);
+        if (name.length >= SUN_PATH_BYTES) {
+            throw new IOException("cannot bind unix:" + path + ": the path is longer than " + (SUN_PATH_BYTES - 1)
+                + " bytes");
+        }
+        UnixSocketFile.clearStale(path);
+        int fd = Libc.socket(Libc.AF_UNIX);
+        try (Arena arena = Arena.ofConfined()) {
+            // struct sockaddr_un: the family, then the path and its NUL.
+            MemorySegment address = arena.allocate(2 + name.length + 1);
+            address.set(JAVA_SHORT, 0, (short) Libc.AF_UNIX);
+            MemorySegment.copy(MemorySegment.ofArray(name), 0, address, 2, name.length);
+            Libc.bind(fd, address);
+            Libc.listen(fd, backlog);
+            return new ListeningSocket(fd, UnixDomainSocketAddress.of(path), path);
+        } catch (IOException e) {
+            Libc.close(fd);
+            throw new IOException("cannot bind unix:" + path + ": " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -61,7 +133,7 @@ public final class ListeningSocket implements AutoCloseable {
             Libc.listen(fd, backlog);
             MemorySegment bound = arena.allocate(SOCKADDR_STORAGE_BYTES);
             Libc.getsockname(fd, bound, arena);
-            return new ListeningSocket(fd, new InetSocketAddress(host, port(bound)));
+            return new ListeningSocket(fd, new InetSocketAddress(host, port(bound)), null);
         } catch (IOException e) {
             Libc.close(fd);
             throw new IOException("cannot bind " + requested + ": " + e.getMessage(), e);
@@ -74,7 +146,7 @@ public final class ListeningSocket implements AutoCloseable {
     }
 
     /** @return the bound address with the real port */
-    public InetSocketAddress address() {
+    public SocketAddress address() {
         return address;
     }
 
@@ -87,7 +159,29 @@ public final class ListeningSocket implements AutoCloseable {
         if (!closed) {
             closed = true;
             Libc.close(fd);
+            if (socketFile != null) {
+                Files.deleteIfExists(socketFile);   // a file this master created
+            }
         }
+    }
+
+    /** Reads a sockaddr_in, sockaddr_in6 or sockaddr_un filled by the kernel. */
+    private static SocketAddress address(MemorySegment sockaddr) throws IOException {
+        int family = sockaddr.get(JAVA_SHORT, 0);
+        if (family == Libc.AF_UNIX) {
+            byte[] path = sockaddr.asSlice(2, SUN_PATH_BYTES).toArray(JAVA_BYTE);
+            int end = 0;
+            while (end < path.length && path[end] != 0) {
+                end++;
+            }
+            return UnixDomainSocketAddress.of(new String(path, 0, end, StandardCharsets.UTF_8));
+        }
+        boolean v4 = family == Libc.AF_INET;
+        if (!v4 && family != Libc.AF_INET6) {
+            throw new IOException("address family " + family + " is not IP or Unix");
+        }
+        byte[] raw = sockaddr.asSlice(v4 ? 4 : 8, v4 ? 4 : 16).toArray(JAVA_BYTE);
+        return new InetSocketAddress(InetAddress.getByAddress(raw), port(sockaddr));
     }
 
     /** Builds a sockaddr_in or sockaddr_in6; family is host order, port network (big-endian) order. */

@@ -6,6 +6,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.UnixDomainSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,8 +33,9 @@ public final class ServeWorkersCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "APP", description = "Application class with a public no-argument constructor.")
     String application;
 
-    @Option(names = "--bind", defaultValue = "127.0.0.1:8000", description = "HOST:PORT to listen on (default: ${DEFAULT-VALUE}).")
-    String bind;
+    @Option(names = "--bind", description = "HOST:PORT, unix:PATH or fd://N to listen on; repeat for several "
+        + "(default: 127.0.0.1:8000).")
+    List<String> binds = new ArrayList<>();
 
     @Option(names = {"-w", "--workers"}, defaultValue = "1", description = "Worker JVMs (default: ${DEFAULT-VALUE}).")
     int workers;
@@ -74,7 +77,7 @@ public final class ServeWorkersCommand implements Callable<Integer> {
         ArbiterConfig config;
         try {
             config = ArbiterConfig.defaults(application)
-                .withBind(address(bind))
+                .withBinds(binds.isEmpty() ? List.of(address("127.0.0.1:8000")) : binds.stream().map(ServeWorkersCommand::bind).toList())
                 .withWorkers(workers)
                 .withWorkerMain(workerMain, workerJvmOptions)
                 .withTimeouts(seconds(timeout), seconds(gracefulTimeout))
@@ -87,6 +90,14 @@ public final class ServeWorkersCommand implements Callable<Integer> {
             return 2;
         }
         return new Arbiter(config).run();
+    }
+
+    /** @param text HOST:PORT, [IPv6]:PORT, unix:PATH or fd://N @return the address @throws IllegalArgumentException if malformed */
+    static SocketAddress bind(String text) {
+        if (text.startsWith("unix:") && text.length() > 5) {
+            return UnixDomainSocketAddress.of(Path.of(text.substring(5)).toAbsolutePath());
+        }
+        return text.startsWith(InheritedSocketAddress.SCHEME) ? InheritedSocketAddress.parse(text) : address(text);
     }
 
     /** @param text HOST:PORT or [IPv6]:PORT @return the address @throws IllegalArgumentException if malformed */

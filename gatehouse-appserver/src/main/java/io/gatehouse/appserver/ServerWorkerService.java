@@ -5,8 +5,9 @@ import io.gatehouse.server.ServerConfig;
 import io.gatehouse.spec.Application;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.nio.channels.ServerSocketChannel;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -22,30 +23,32 @@ public final class ServerWorkerService implements WorkerService {
 
     private final Server server;
 
-    ServerWorkerService(ServerSocketChannel listener, Application application, WorkerOptions options,
+    ServerWorkerService(List<ServerSocketChannel> listeners, Application application, WorkerOptions options,
                         RequestBudget budget) {
-        this(listener, application, ServerConfig.defaults().withGracefulTimeout(options.gracefulTimeout()), budget);
+        this(listeners, application, ServerConfig.defaults().withGracefulTimeout(options.gracefulTimeout()), budget);
     }
 
     /**
-     * @param listener    the inherited listening socket
+     * @param listeners   the inherited listening sockets, one per bind
      * @param application the application
-     * @param config      the server settings; its binds are replaced by the inherited socket's address
+     * @param config      the server settings; its binds are replaced by the inherited sockets' addresses
      * @param budget      spent once per request
      */
-    public ServerWorkerService(ServerSocketChannel listener, Application application, ServerConfig config,
+    public ServerWorkerService(List<ServerSocketChannel> listeners, Application application, ServerConfig config,
                                RequestBudget budget) {
         Application counted = (environ, startResponse) -> {
             budget.spend();
             return application.call(environ, startResponse);
         };
-        InetSocketAddress address;
-        try {
-            address = (InetSocketAddress) listener.getLocalAddress();
-        } catch (IOException e) {
-            throw new IllegalArgumentException("the inherited socket has no address: " + e.getMessage(), e);
+        List<SocketAddress> addresses = new ArrayList<>();
+        for (ServerSocketChannel listener : listeners) {
+            try {
+                addresses.add(listener.getLocalAddress());
+            } catch (IOException e) {
+                throw new IllegalArgumentException("an inherited socket has no address: " + e.getMessage(), e);
+            }
         }
-        this.server = new Server(config.withBinds(List.of(address)), counted, List.of(listener));
+        this.server = new Server(config.withBinds(addresses), counted, listeners);
     }
 
     @Override

@@ -23,6 +23,9 @@ import static java.lang.foreign.ValueLayout.ADDRESS;
  */
 final class Spawn {
 
+    /** Where placed descriptors wait in the child before taking their numbers; above any target. */
+    private static final int STAGING = 900;
+
     private Spawn() {
     }
 
@@ -41,11 +44,7 @@ final class Spawn {
             call("posix_spawn_file_actions_init", (int) Libc.FILE_ACTIONS_INIT.invokeExact(actions));
             call("posix_spawnattr_init", (int) Libc.ATTR_INIT.invokeExact(attributes));
             try {
-                for (Map.Entry<Integer, Integer> placement : placements.entrySet()) {
-                    // dup2 clears close-on-exec on the new number, so only these survive the exec.
-                    call("posix_spawn_file_actions_adddup2", (int) Libc.FILE_ACTIONS_ADDDUP2.invokeExact(
-                        actions, (int) placement.getKey(), (int) placement.getValue()));
-                }
+                place(actions, placements);
                 resetSignals(arena, attributes);
                 MemorySegment pid = arena.allocate(java.lang.foreign.ValueLayout.JAVA_INT);
                 int error = (int) Libc.POSIX_SPAWN.invokeExact(pid, arena.allocateFrom(argv.getFirst()),
@@ -62,6 +61,28 @@ final class Spawn {
             throw e;
         } catch (Throwable e) {
             throw new IOException("posix_spawn failed: " + e, e);
+        }
+    }
+
+    /**
+     * dup2 clears close-on-exec on the new number, so only placed descriptors survive the exec.
+     * The file actions run in order, and a source may be another placement's target (systemd's
+     * sockets are 3, 4, ...), so every source is first copied to a free number (from {@value #STAGING}, above every source), then moved
+     * to its target, then the copy is closed.
+     */
+    private static void place(MemorySegment actions, Map<Integer, Integer> placements) throws Throwable {
+        int staging = Math.max(STAGING, placements.keySet().stream().mapToInt(Integer::intValue).max().orElse(0) + 1);
+        Map<Integer, Integer> staged = new java.util.LinkedHashMap<>();
+        for (Map.Entry<Integer, Integer> placement : placements.entrySet()) {
+            call("posix_spawn_file_actions_adddup2", (int) Libc.FILE_ACTIONS_ADDDUP2.invokeExact(
+                actions, (int) placement.getKey(), staging));
+            staged.put(staging++, placement.getValue());
+        }
+        for (Map.Entry<Integer, Integer> copy : staged.entrySet()) {
+            call("posix_spawn_file_actions_adddup2", (int) Libc.FILE_ACTIONS_ADDDUP2.invokeExact(
+                actions, (int) copy.getKey(), (int) copy.getValue()));
+            call("posix_spawn_file_actions_addclose", (int) Libc.FILE_ACTIONS_ADDCLOSE.invokeExact(
+                actions, (int) copy.getKey()));
         }
     }
 

@@ -6,8 +6,8 @@ import sun.misc.Signal;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
-import java.nio.channels.Channel;
 import java.nio.channels.ServerSocketChannel;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
@@ -19,7 +19,8 @@ import java.util.concurrent.LinkedBlockingQueue;
  *   <li>Keep the original stdout as the heartbeat pipe; point {@code System.out} at the error log,
  *       so application prints cannot garble the protocol. Start beating.</li>
  *   <li>Load the application class. If that fails: one line on stderr, exit {@value #BOOT_FAILURE}.</li>
- *   <li>Take the inherited socket ({@link System#inheritedChannel()}), start the service, say ready.</li>
+ *   <li>Take the inherited sockets ({@link WorkerListeners}: descriptor 0, then 3, 4, ...), start the
+ *       service, say ready.</li>
  *   <li>SIGUSR1: the service reopens its log files.</li>
  *   <li>SIGTERM, the max-requests budget, or a broken heartbeat pipe (the master died): graceful
  *       stop, exit 0. SIGINT: exit at once.</li>
@@ -51,9 +52,9 @@ public final class WorkerMain {
      * @return the exit code
      */
     public static int run(String[] args, WorkerService.Factory factory) {
-        return run(args, (listener, options, budget) -> {
+        return run(args, (listeners, options, budget) -> {
             try {
-                return factory.create(listener, load(options.application()), options, budget);
+                return factory.create(listeners, load(options.application()), options, budget);
             } catch (BootFailure e) {
                 throw new IllegalArgumentException(e.getMessage());
             }
@@ -77,9 +78,9 @@ public final class WorkerMain {
         try {
             WorkerOptions options = WorkerOptions.parse(args);
             Heartbeat heartbeat = Heartbeat.start(pipe, options.beatInterval(), () -> stops.offer("master gone"));
-            ServerSocketChannel listener = inheritedListener();
+            List<ServerSocketChannel> listeners = WorkerListeners.inherited(System.getenv());
             RequestBudget budget = new RequestBudget(options.maxRequests(), () -> stops.offer("max-requests"));
-            service = boot.create(listener, options, budget);
+            service = boot.create(listeners, options, budget);
             Signal.handle(new Signal("TERM"), signal -> stops.offer("TERM"));
             Signal.handle(new Signal("INT"), signal -> stops.offer("INT"));
             // The master forwards SIGUSR1 (reopen logs); the JVM's default for it would end the worker.
@@ -87,7 +88,7 @@ public final class WorkerMain {
             Signal.handle(new Signal("USR1"), signal -> running.reopenLogs());
             service.start();
             heartbeat.ready();
-        } catch (BootFailure | IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             System.err.println(who + "failed to boot: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             return BOOT_FAILURE;
         }
@@ -129,32 +130,24 @@ public final class WorkerMain {
         }
     }
 
-    private static ServerSocketChannel inheritedListener() throws IOException, BootFailure {
-        Channel inherited = System.inheritedChannel();
-        if (inherited instanceof ServerSocketChannel listener) {
-            return listener;
-        }
-        throw new BootFailure("no listening socket on descriptor 0 (started outside the arbiter?)");
-    }
-
     /**
      * Makes a worker's service from its options, loading the application itself.
      *
      * {@snippet :
-     * WorkerMain.run(args, (listener, options, budget) -> myService(listener, options.serveArguments(), budget));
+     * WorkerMain.run(args, (listeners, options, budget) -> myService(listeners, options.serveArguments(), budget));
      * }
      */
     @FunctionalInterface
     public interface Boot {
 
         /**
-         * @param listener the inherited listening socket
-         * @param options  the worker's options, serve arguments included
-         * @param budget   to be spent once per request
+         * @param listeners the inherited listening sockets, one per bind
+         * @param options   the worker's options, serve arguments included
+         * @param budget    to be spent once per request
          * @return the service, not yet started
          * @throws IllegalArgumentException with one line saying why the worker cannot start
          */
-        WorkerService create(ServerSocketChannel listener, WorkerOptions options, RequestBudget budget);
+        WorkerService create(List<ServerSocketChannel> listeners, WorkerOptions options, RequestBudget budget);
     }
 
     /** Why a worker cannot start; becomes one log line and exit code {@value #BOOT_FAILURE}. */

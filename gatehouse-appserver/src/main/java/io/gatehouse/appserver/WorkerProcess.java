@@ -14,17 +14,25 @@ import java.util.Map;
  * The master's view of one worker JVM: its pid, its generation (bumped by each reload), the time of
  * its last heartbeat, and whether it is being retired.
  *
- * <p>The worker gets the shared listening socket on descriptor 0 and the write end of a pipe on
- * descriptor 1; a thread here reads the pipe: {@link Heartbeat} lines update the worker's
+ * <p>The worker gets the shared listening sockets, the first on descriptor 0 and the others on 3,
+ * 4, ... (their count in {@value #LISTENERS_VARIABLE}), and the write end of a pipe on descriptor 1;
+ * a thread here reads the pipe: {@link Heartbeat} lines update the worker's
  * state, anything else (a JVM's own SIGQUIT dump, say) is copied to the error log.
  *
  * {@snippet :
- * WorkerProcess worker = WorkerProcess.spawn(command, socket, errorLog, generation);
+ * WorkerProcess worker = WorkerProcess.spawn(command, List.of(socket), errorLog, generation);
  * worker.signal(Signals.TERM);
  * Integer status = worker.reap();   // null while it runs
  * }
  */
 final class WorkerProcess {
+
+    /** The environment variable telling a worker how many listening sockets it inherited. */
+    static final String LISTENERS_VARIABLE = "GATEHOUSE_LISTENERS";
+    /** The descriptor of a worker's second listening socket; the first is on 0. */
+    static final int SECOND_LISTENER_FD = 3;
+    /** systemd's variables are for the master only: a worker must not take them as its own. */
+    private static final List<String> SYSTEMD_VARIABLES = List.of("LISTEN_FDS", "LISTEN_PID", "LISTEN_FDNAMES");
 
     private final long pid;
     private final int generation;
@@ -43,21 +51,26 @@ final class WorkerProcess {
 
     /**
      * @param command    the worker's command line (absolute java path first)
-     * @param socket     the listening socket, placed on the worker's descriptor 0
+     * @param sockets    the listening sockets, placed on the worker's descriptors 0, 3, 4, ...
      * @param errorLog   where the worker's other output goes
      * @param generation the reload generation the worker belongs to
      * @return the running worker
      * @throws IOException when it cannot be started
      */
-    static WorkerProcess spawn(List<String> command, ListeningSocket socket, PrintStream errorLog, int generation)
-            throws IOException {
+    static WorkerProcess spawn(List<String> command, List<ListeningSocket> sockets, PrintStream errorLog,
+                               int generation) throws IOException {
         int[] pipe = Libc.pipe();
         long pid;
         try {
             Map<Integer, Integer> placements = new HashMap<>();
-            placements.put(socket.fd(), 0);
+            for (int i = 0; i < sockets.size(); i++) {
+                placements.put(sockets.get(i).fd(), i == 0 ? 0 : SECOND_LISTENER_FD + i - 1);
+            }
             placements.put(pipe[1], 1);
-            pid = Spawn.start(command, System.getenv(), placements);
+            Map<String, String> env = new HashMap<>(System.getenv());
+            SYSTEMD_VARIABLES.forEach(env::remove);
+            env.put(LISTENERS_VARIABLE, Integer.toString(sockets.size()));
+            pid = Spawn.start(command, env, placements);
         } catch (IOException e) {
             Libc.close(pipe[0]);
             throw e;

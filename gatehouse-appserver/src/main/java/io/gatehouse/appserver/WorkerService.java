@@ -4,14 +4,15 @@ import io.gatehouse.spec.Application;
 
 import java.io.IOException;
 import java.nio.channels.ServerSocketChannel;
+import java.util.List;
 
 /**
  * What a worker runs on the listening socket it inherited: normally the HTTP server; tests plug in
  * smaller ones to exercise the process machinery alone.
  *
  * {@snippet :
- * WorkerService.Factory factory = (listener, application, options, budget) -> new WorkerService() {
- *     public void start() { }            // begin accepting on listener, return at once
+ * WorkerService.Factory factory = (listeners, application, options, budget) -> new WorkerService() {
+ *     public void start() { }            // begin accepting on the listeners, return at once
  *     public void stopGracefully() { }   // stop accepting, finish in-flight requests, return
  * };
  * }
@@ -33,13 +34,13 @@ public interface WorkerService {
     interface Factory {
 
         /**
-         * @param listener    the inherited listening socket, shared with every other worker
+         * @param listeners   the inherited listening sockets, one per bind, shared with every other worker
          * @param application the loaded application
          * @param options     the worker's options
          * @param budget      to be spent once per request (max-requests recycling)
          * @return the service, not yet started
          */
-        WorkerService create(ServerSocketChannel listener, Application application, WorkerOptions options,
+        WorkerService create(List<ServerSocketChannel> listeners, Application application, WorkerOptions options,
                              RequestBudget budget);
     }
 }

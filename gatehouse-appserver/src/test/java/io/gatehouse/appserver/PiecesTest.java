@@ -104,11 +104,12 @@ class PiecesTest {
         try (ListeningSocket v4 = ListeningSocket.bind(new InetSocketAddress("127.0.0.1", 0), 16);
              ListeningSocket v6 = ListeningSocket.bind(new InetSocketAddress("::1", 0), 16)) {
             for (ListeningSocket socket : List.of(v4, v6)) {
-                try (java.net.Socket client = new java.net.Socket(socket.address().getAddress(), socket.address().getPort())) {
+                InetSocketAddress address = (InetSocketAddress) socket.address();
+                try (java.net.Socket client = new java.net.Socket(address.getAddress(), address.getPort())) {
                     assertEquals(true, client.isConnected());
                 }
             }
-            assertEquals("/127.0.0.1", v4.address().getAddress().toString());
+            assertEquals("/127.0.0.1", ((InetSocketAddress) v4.address()).getAddress().toString());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.gatehouse.cli;
 
+import io.gatehouse.server.ListenSocket;
 import io.gatehouse.server.Server;
 import io.gatehouse.server.ServerConfig;
 import picocli.CommandLine.Command;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -23,8 +24,11 @@ import java.util.stream.Collectors;
  * <p>Lifecycle of one process:
  * <ol>
  *   <li>resolve the settings ({@link EffectiveSettings}; a bad value is one line, exit 2);</li>
- *   <li>load APP with {@link AppLoader}, from the class path plus {@code --classpath} (exit 3);</li>
- *   <li>start the server, binding every {@code --bind} address (exit 4 when one cannot be bound);</li>
+ *   <li>load APP with {@link AppLoader}, from the class path plus {@code --classpath} (exit 3), and
+ *       wrap it in {@code ForwardedHeaders} with {@code --forwarded-allow-ips} ({@link ServedApp});</li>
+ *   <li>start the server, binding every {@code --bind} address, or serving inherited sockets
+ *       ({@code fd://N}, systemd's {@code LISTEN_FDS}; see {@link Inherited}) (exit 4 when one
+ *       cannot be bound);</li>
  *   <li>print one line naming the app, the URLs and the pid;</li>
  *   <li>wait; SIGUSR1 reopens the log files; SIGTERM or SIGINT runs the shutdown hook, which stops
  *       the server gracefully and exits 0.</li>
@@ -69,7 +73,7 @@ public final class ServeCommand implements Callable<Integer> {
         served.logs().redirectStandardError();
         Signal.handle(new Signal("USR1"), signal -> served.logs().reopen());
         ServerConfig config = served.config();
-        Server server = new Server(config, served.application());
+        Server server = new Server(config, served.application(), Inherited.channels(config, spec.commandLine().getErr()));
         try {
             server.start();
         } catch (IOException e) {
@@ -77,7 +81,7 @@ public final class ServeCommand implements Callable<Integer> {
                 + e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.println("Gatehouse serving " + settings.app() + " on " + server.addresses().stream()
+        out.println("Gatehouse serving " + settings.app() + " on " + server.listening().stream()
             .map(BindAddress::url).collect(Collectors.joining(", ")) + " (pid " + ProcessHandle.current().pid() + ")");
         out.flush();
         GracefulExit.onSignal(server, config.gracefulTimeout(), spec.commandLine().getErr());
@@ -106,7 +110,7 @@ public final class ServeCommand implements Callable<Integer> {
         this.environment = Map.copyOf(env);
     }
 
-    private static String describe(List<InetSocketAddress> binds) {
-        return binds.stream().map(BindAddress::hostPort).collect(Collectors.joining(" or "));
+    private static String describe(List<SocketAddress> binds) {
+        return binds.stream().map(ListenSocket::describe).collect(Collectors.joining(" or "));
     }
 }

@@ -4,7 +4,7 @@ import io.gatehouse.appserver.Arbiter;
 import io.gatehouse.appserver.ArbiterConfig;
 
 import java.lang.management.ManagementFactory;
-import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -70,16 +70,12 @@ final class ServeMaster {
     static ArbiterConfig config(EffectiveSettings settings, ArbiterConfig.WorkerArguments workerArguments) {
         ServedApp.config(settings);
         @SuppressWarnings("unchecked")
-        List<InetSocketAddress> binds = (List<InetSocketAddress>) settings.value(ServeSettings.BIND);
-        if (binds.size() != 1) {
-            throw new CommandFailure(ExitCode.USAGE, "--workers serves one --bind address for now, got "
-                + binds.size());
-        }
+        List<SocketAddress> binds = (List<SocketAddress>) settings.value(ServeSettings.BIND);
         long maxRequests = (Long) settings.value(ServeSettings.MAX_REQUESTS);
         long jitter = (Long) settings.value(ServeSettings.MAX_REQUESTS_JITTER);
         try {
             return ArbiterConfig.defaults(settings.app())
-                .withBind(binds.getFirst())
+                .withBinds(binds)
                 .withBacklog((Integer) settings.value(ServeSettings.BACKLOG))
                 .withWorkers((Integer) settings.value(ServeSettings.WORKERS))
                 .withWorkerMain(ServeWorker.class.getName(), jvmOptions())

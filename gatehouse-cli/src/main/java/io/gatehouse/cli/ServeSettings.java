@@ -2,10 +2,13 @@ package io.gatehouse.cli;
 
 import io.gatehouse.appserver.ArbiterConfig;
 import io.gatehouse.http.Limits;
+import io.gatehouse.middleware.TrustedProxies;
+import io.gatehouse.server.ProxyProtocol;
 import io.gatehouse.server.ServerConfig;
 
 import java.io.File;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,9 +42,24 @@ public final class ServeSettings {
 
     /** {@code -b/--bind}: where to listen. */
     public static final Setting BIND = new Setting("bind", "-b", "HOST:PORT",
-        BindAddress.hostPort(DEFAULTS.binds().getFirst()), true, BindAddress::parse,
-        "Listen on this address; repeat to listen on several. IPv6 in brackets ([::1]:8000); a bare "
-            + "PORT or :PORT means " + BindAddress.DEFAULT_HOST + "; port 0 picks a free port.");
+        BindAddress.hostPort((InetSocketAddress) DEFAULTS.binds().getFirst()), true, BindAddress::parseAny,
+        "Listen on this address; repeat to listen on several: HOST:PORT (an IPv6 host in brackets), "
+            + "PORT or :PORT (on " + BindAddress.DEFAULT_HOST + "; port 0 picks a free port), unix:PATH (a Unix "
+            + "domain socket; a stale socket file is replaced) or fd://N (the listening socket inherited on "
+            + "descriptor N). Sockets passed by systemd (LISTEN_FDS) replace every --bind.");
+
+    /** {@code --forwarded-allow-ips}: whose forwarding headers and PROXY headers are believed. */
+    public static final Setting FORWARDED_ALLOW_IPS = Setting.single("forwarded-allow-ips", "LIST",
+        TrustedProxies.DEFAULT, TrustedProxies::parse,
+        "Proxies whose X-Forwarded-For, -Proto, -Host, -Port and Forwarded headers are believed (and whose "
+            + "PROXY protocol headers are read): IPv4 and IPv6 addresses and CIDR ranges, comma-separated; * "
+            + "for every peer; empty for none. A Unix socket peer is always trusted.");
+
+    /** {@code --proxy-protocol}: connections open with a PROXY protocol header. */
+    public static final Setting PROXY_PROTOCOL = Setting.flag("proxy-protocol",
+        "Read a PROXY protocol header (v1 or v2, told apart by its first byte) at the start of every "
+            + "connection from a --forwarded-allow-ips peer, and take the client's address from it; such a "
+            + "connection without a valid header is closed. Other peers' connections are plain HTTP.");
 
     /** {@code -c/--classpath}: where the application's classes are. */
     public static final Setting CLASSPATH = new Setting("classpath", "-c", "PATH", null, true,
@@ -147,7 +165,8 @@ public final class ServeSettings {
     /** Every setting, in the order help and docs show them. */
     public static final List<Setting> ALL = List.of(CONFIG, BIND, CLASSPATH, LIMIT_REQUEST_LINE, LIMIT_REQUEST_FIELDS,
         LIMIT_REQUEST_FIELD_SIZE, LIMIT_REQUEST_BODY, HEADER_TIMEOUT, BODY_TIMEOUT, WRITE_TIMEOUT, KEEP_ALIVE,
-        GRACEFUL_TIMEOUT, BACKLOG, ACCESS_LOG, ACCESS_LOG_FORMAT, ERROR_LOG, WORKERS, TIMEOUT, MAX_REQUESTS, MAX_REQUESTS_JITTER, PID_FILE, MAX_BOOT_FAILURES);
+        GRACEFUL_TIMEOUT, BACKLOG, FORWARDED_ALLOW_IPS, PROXY_PROTOCOL, ACCESS_LOG, ACCESS_LOG_FORMAT, ERROR_LOG,
+        WORKERS, TIMEOUT, MAX_REQUESTS, MAX_REQUESTS_JITTER, PID_FILE, MAX_BOOT_FAILURES);
 
     /**
      * The settings only the master uses (the config file, which it reads for the workers, and the
@@ -170,14 +189,25 @@ public final class ServeSettings {
             (Integer) get.apply(LIMIT_REQUEST_FIELD_SIZE), DEFAULTS.limits().maxHeaderBytes(),
             (Long) get.apply(LIMIT_REQUEST_BODY));
         @SuppressWarnings("unchecked")
-        List<InetSocketAddress> binds = (List<InetSocketAddress>) get.apply(BIND);
-        return new ServerConfig(binds, (Integer) get.apply(BACKLOG), DEFAULTS.limits(), DEFAULTS.headerTimeout(),
-                DEFAULTS.bodyTimeout(), DEFAULTS.writeTimeout(), DEFAULTS.keepAliveTimeout(),
-                DEFAULTS.gracefulTimeout(), DEFAULTS.serverSoftware(), DEFAULTS.errorLog())
+        List<SocketAddress> binds = (List<SocketAddress>) get.apply(BIND);
+        TrustedProxies trusted = trustedProxies(values);
+        return DEFAULTS.withBinds(binds)
+            .withBacklog((Integer) get.apply(BACKLOG))
+            // A Unix socket peer (empty REMOTE_ADDR) is trusted: only the file's permissions let it in.
+            .withProxyProtocol((Boolean) get.apply(PROXY_PROTOCOL)
+                ? ProxyProtocol.from(peer -> peer.isEmpty() || trusted.contains(peer)) : ProxyProtocol.OFF)
             .withLimits(limits)
             .withTimeouts((Duration) get.apply(HEADER_TIMEOUT), (Duration) get.apply(BODY_TIMEOUT),
                 (Duration) get.apply(WRITE_TIMEOUT), (Duration) get.apply(KEEP_ALIVE))
             .withGracefulTimeout((Duration) get.apply(GRACEFUL_TIMEOUT));
+    }
+
+    /**
+     * @param values each setting's parsed value
+     * @return the proxies whose forwarding headers are believed
+     */
+    public static TrustedProxies trustedProxies(Map<Setting, Object> values) {
+        return (TrustedProxies) values.get(FORWARDED_ALLOW_IPS);
     }
 
     /**

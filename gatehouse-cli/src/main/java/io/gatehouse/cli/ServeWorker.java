@@ -20,7 +20,7 @@ import java.util.List;
  * file nor {@code GATEHOUSE_ARGS}: the master has already applied them.
  *
  * {@snippet :
- * // what the master runs, with the listening socket on descriptor 0:
+ * // what the master runs, with the listening sockets on descriptors 0, 3, 4, ... (one per bind):
  * // java -cp gatehouse.jar io.gatehouse.cli.ServeWorker --app APP ... -- APP --keep-alive=2
  * }
  */
@@ -34,14 +34,14 @@ public final class ServeWorker {
         System.exit(WorkerMain.run(args, ServeWorker::boot));
     }
 
-    static WorkerService boot(ServerSocketChannel listener, WorkerOptions options, RequestBudget budget) {
+    static WorkerService boot(List<ServerSocketChannel> listeners, WorkerOptions options, RequestBudget budget) {
         try {
             EffectiveSettings settings = settings(options.serveArguments());
             ServedApp served = ServedApp.from(settings);
             served.logs().redirectStandardError();
             System.err.println("[worker " + ProcessHandle.current().pid() + "] serving " + settings.app()
                 + " with " + describe(options.serveArguments()));
-            WorkerService server = new ServerWorkerService(listener, served.application(), served.config(), budget);
+            WorkerService server = new ServerWorkerService(listeners, served.application(), served.config(), budget);
             return new WorkerService() {
                 @Override
                 public void start() throws IOException {

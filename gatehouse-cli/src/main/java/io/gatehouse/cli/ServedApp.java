@@ -1,5 +1,6 @@
 package io.gatehouse.cli;
 
+import io.gatehouse.middleware.ForwardedHeaders;
 import io.gatehouse.server.ServerConfig;
 import io.gatehouse.spec.Application;
 
@@ -20,7 +21,8 @@ import java.util.List;
  * }
  *
  * @param config      the server settings, the error log included
- * @param application the application, loaded, and wrapped in the access log when there is one
+ * @param application the application, loaded, wrapped in {@code ForwardedHeaders} and in the access
+ *                    log when there is one
  * @param logs        the log files, to reopen on SIGUSR1
  */
 public record ServedApp(ServerConfig config, Application application, ServeLogs logs) {
@@ -35,7 +37,10 @@ public record ServedApp(ServerConfig config, Application application, ServeLogs 
         ServerConfig config = config(settings);
         Application application = application(settings);
         ServeLogs logs = ServeLogs.open(settings, true);
-        return new ServedApp(config.withErrorLog(logs.errors()), logs.wrap(application), logs);
+        // Forwarding headers count only from --forwarded-allow-ips peers (docs/deploy.md); the access
+        // log goes outside, so that it shows the client's address rather than the proxy's.
+        Application trusting = ForwardedHeaders.wrap(application, ServeSettings.trustedProxies(settings.values()));
+        return new ServedApp(config.withErrorLog(logs.errors()), logs.wrap(trusting), logs);
     }
 
     /**

@@ -16,7 +16,8 @@ import java.util.function.Function;
  *
  * @param name         the setting's name, also its long flag without the dashes
  * @param shortFlag    a one-letter flag such as {@code -b}, or {@code null}
- * @param label        what the value is, as shown in help ({@code HOST:PORT}, {@code SECONDS})
+ * @param label        what the value is, as shown in help ({@code HOST:PORT}, {@code SECONDS}); empty
+ *                     for an on/off flag
  * @param defaultValue the default as typed on a command line, or {@code null} for none
  * @param repeatable   whether the flag may be given more than once, each adding a value
  * @param parse        turns one value into its typed form; throws IllegalArgumentException naming
@@ -44,6 +45,20 @@ public record Setting(String name, String shortFlag, String label, String defaul
      */
     public static Setting single(String name, String label, String defaultValue, Function<String, ?> parse, String doc) {
         return new Setting(name, null, label, defaultValue, false, parse, doc);
+    }
+
+    /**
+     * @param name the long flag without dashes
+     * @param doc  the description
+     * @return an on/off setting: the flag alone turns it on; off by default
+     */
+    public static Setting flag(String name, String doc) {
+        return new Setting(name, null, "", "false", false, Boolean::valueOf, doc);
+    }
+
+    /** @return whether this is an on/off flag that takes no value */
+    public boolean isFlag() {
+        return label.isEmpty();
     }
 
     /** @return {@code --name} */

@@ -45,10 +45,18 @@ public final class SettingOptions {
     }
 
     static String description(Setting setting) {
-        return setting.doc() + (setting.defaultValue() == null ? "" : " Default: " + setting.defaultValue() + ".");
+        return setting.doc() + (setting.defaultValue() == null || setting.isFlag() ? ""
+            : " Default: " + setting.defaultValue() + ".");
     }
 
     private static OptionSpec option(Setting setting) {
+        if (setting.isFlag()) {
+            // "--proxy-protocol" alone turns it on; "=true"/"=false" is what config files and the
+            // master's arguments for its workers write.
+            return OptionSpec.builder(setting.flags().toArray(String[]::new))
+                .description(description(setting)).arity("0..1").type(boolean.class).paramLabel("BOOLEAN")
+                .initialValue(Boolean.valueOf(setting.defaultValue())).build();
+        }
         CommandLine.ITypeConverter<Object> converter = text -> {
             try {
                 return setting.parse().apply(text);

@@ -44,8 +44,8 @@ public final class SettingsDoc {
         for (Setting setting : ServeSettings.ALL) {
             doc.append("| `").append(String.join("`, `", setting.flags())).append("`")
                 .append(setting.repeatable() ? " (repeatable)" : "")
-                .append(" | `").append(setting.label()).append("` | ")
-                .append(setting.defaultValue() == null ? "none" : "`" + setting.defaultValue() + "`")
+                .append(setting.isFlag() ? " | (none: a flag) | off" : " | `" + setting.label() + "` | "
+                    + (setting.defaultValue() == null ? "none" : "`" + setting.defaultValue() + "`"))
                 .append(" | ").append(setting.doc()).append(" |\n");
         }
         doc.append("""

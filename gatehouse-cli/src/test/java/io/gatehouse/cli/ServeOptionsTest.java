@@ -38,6 +38,15 @@ class ServeOptionsTest {
     }
 
     @Test
+    void theProxyProtocolFlagStandsAloneOrTakesABoolean() {
+        assertEquals(false, config().proxyProtocol().enabled());
+        assertEquals(true, config("--proxy-protocol").proxyProtocol().enabled());
+        assertEquals(true, config("--proxy-protocol=true").proxyProtocol().enabled());
+        assertEquals(false, config("--proxy-protocol=false").proxyProtocol().enabled());
+        assertEquals(16, config("--backlog", "16").backlog());
+    }
+
+    @Test
     void aBodyLimitOfZeroMeansNone() {
         assertEquals(Long.MAX_VALUE, config("--limit-request-body", "0").limits().maxBodySize());
     }

@@ -12,7 +12,6 @@ import io.gatehouse.spec.EarlyHints;
 import io.gatehouse.spec.Environ;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
@@ -26,7 +25,8 @@ import java.nio.charset.StandardCharsets;
  *
  * <h2>Lifecycle</h2>
  * <ol>
- *   <li>Accepted: TCP_NODELAY on, counted, registered with the server (for graceful stop).</li>
+ *   <li>Accepted: TCP_NODELAY on, counted, registered with the server (for graceful stop). With
+ *       the PROXY protocol on and a trusted peer, {@link ProxyPreface} reads the header first.</li>
  *   <li>Waiting for a head. While nothing of a request has arrived the connection is idle: it
  *       waits up to the keep-alive timeout (the head timeout for the first request), then closes
  *       without a word; a graceful stop closes it at once, except before the first request,
@@ -67,7 +67,8 @@ final class Connection implements Runnable {
     private final RequestParser parser;
     private final SocketOutput out;
     private final ResponseHeadWriter headWriter = new ResponseHeadWriter();
-    private final ConnectionInfo info;
+    /** The addresses; replaced once when a PROXY protocol header names the real client. */
+    private ConnectionInfo info;
     private final GatewayCall.LastHost lastHost = new GatewayCall.LastHost();
     private final long acceptedNanos = System.nanoTime();
     private volatile boolean idle;
@@ -87,17 +88,23 @@ final class Connection implements Runnable {
         this.parser = new RequestParser(config.limits());
         this.pool = server.buffers();
         this.out = new SocketOutput(channel, pool, server.stats());
-        channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-        InetSocketAddress remote = (InetSocketAddress) channel.getRemoteAddress();
-        InetSocketAddress local = (InetSocketAddress) channel.getLocalAddress();
-        this.info = new ConnectionInfo(AddressText.of(remote.getAddress()), Integer.toString(remote.getPort()),
-            AddressText.of(local.getAddress()), Integer.toString(local.getPort()),
-            config.serverSoftware(), config.errorLog());
+        this.info = ConnectionInfo.of(channel, config);
+        if (info.remotePort() != null) {
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);   // TCP only, not a Unix socket
+        }
     }
 
     @Override
     public void run() {
         try {
+            if (config.proxyProtocol().expectedFrom(info.remoteAddr())) {
+                ConnectionInfo relayed = new ProxyPreface(this, acceptedNanos + config.headerTimeout().toNanos())
+                    .read(info);
+                if (relayed == null) {
+                    return;   // no valid header: closed without a response (logged)
+                }
+                info = relayed;
+            }
             boolean first = true;
             RequestHead head;
             while ((head = readHead(first)) != null && exchange(head)) {

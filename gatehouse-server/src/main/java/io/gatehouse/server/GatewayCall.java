@@ -70,7 +70,9 @@ final class GatewayCall {
         environ.put(Environ.SERVER_SOFTWARE, info.serverSoftware());
         environ.put(Environ.GATEWAY_INTERFACE, "CGI/1.1");
         environ.put(Environ.REMOTE_ADDR, info.remoteAddr());
-        environ.put(Environ.REMOTE_PORT, info.remotePort());
+        if (info.remotePort() != null) {
+            environ.put(Environ.REMOTE_PORT, info.remotePort());   // none for a Unix socket peer
+        }
         serverNameAndPort(environ, authority != null ? authority : head.host(), info, last);
         headers(environ, head);
         if (head.chunked()) {

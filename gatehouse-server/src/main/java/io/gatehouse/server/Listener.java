@@ -1,18 +1,20 @@
 package io.gatehouse.server;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
+import java.net.SocketAddress;
+import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One bound address (IPv4 or IPv6) and the thread that accepts on it, starting a virtual thread
+ * One bound address (IPv4, IPv6 or a Unix domain socket) and the thread that accepts on it, starting a virtual thread
  * per connection.
  *
  * <p>Why a selector rather than a blocking {@code accept}: stopping must not lose a connection the
@@ -31,34 +33,27 @@ final class Listener implements Runnable {
 
     private final Server server;
     private final ServerSocketChannel channel;
-    private final InetSocketAddress address;
+    private final SocketAddress address;
+    private Path socketFile;
     private final ThreadFactory connectionThreads = Thread.ofVirtual().name("gatehouse-connection-", 0).factory();
     private final CountDownLatch closed = new CountDownLatch(1);
     private Selector selector;
     private volatile boolean closing;
 
-    Listener(Server server, InetSocketAddress bind, int backlog) throws IOException {
-        this.server = server;
-        ServerSocketChannel opened = ServerSocketChannel.open();
-        try {
-            opened.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-            opened.bind(bind, backlog);
-        } catch (IOException e) {
-            opened.close();
-            throw new IOException("cannot bind " + bind.getHostString() + ":" + bind.getPort() + ": " + e.getMessage(), e);
-        }
-        this.channel = opened;
-        this.address = (InetSocketAddress) opened.getLocalAddress();
+    /** Binds the address itself; a Unix socket file it created is removed when the loop ends. */
+    Listener(Server server, SocketAddress bind, int backlog) throws IOException {
+        this(server, ListenSocket.open(bind, backlog));
+        this.socketFile = bind instanceof UnixDomainSocketAddress unix ? unix.getPath() : null;
     }
 
     /** Serves a channel bound by someone else (a socket inherited from the app server's master). */
     Listener(Server server, ServerSocketChannel bound) throws IOException {
         this.server = server;
         this.channel = bound;
-        this.address = (InetSocketAddress) bound.getLocalAddress();
+        this.address = bound.getLocalAddress();
     }
 
-    InetSocketAddress address() {
+    SocketAddress address() {
         return address;
     }
 
@@ -72,7 +67,7 @@ final class Listener implements Runnable {
             selector.close();
             throw e;
         }
-        Thread.ofPlatform().name("gatehouse-accept-" + address.getHostString() + ":" + address.getPort())
+        Thread.ofPlatform().name("gatehouse-accept-" + ListenSocket.describe(address))
             .start(this);
     }
 
@@ -90,7 +85,18 @@ final class Listener implements Runnable {
         } finally {
             closeQuietly(selector);
             closeQuietly(channel);
+            deleteSocketFile();
             closed.countDown();
+        }
+    }
+
+    private void deleteSocketFile() {
+        if (socketFile != null) {
+            try {
+                Files.deleteIfExists(socketFile);
+            } catch (IOException e) {
+                server.log("cannot remove the socket file " + socketFile + ": " + e.getMessage());
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import io.gatehouse.spec.Application;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -81,7 +82,7 @@ public final class Server implements AutoCloseable {
             for (ServerSocketChannel channel : inherited) {
                 listeners.add(new Listener(this, channel));
             }
-            for (InetSocketAddress bind : inherited.isEmpty() ? config.binds() : List.<InetSocketAddress>of()) {
+            for (SocketAddress bind : inherited.isEmpty() ? config.binds() : List.<SocketAddress>of()) {
                 listeners.add(new Listener(this, bind, config.backlog()));
             }
             for (Listener listener : listeners) {
@@ -98,8 +99,14 @@ public final class Server implements AutoCloseable {
         Thread.ofVirtual().name("gatehouse-timeout-watchdog").start(watchdog);
     }
 
-    /** @return the bound addresses, with the real port where port 0 was asked for */
+    /** @return the bound IP addresses, with the real port where port 0 was asked for */
     public List<InetSocketAddress> addresses() {
+        return listeners.stream().map(Listener::address)
+            .filter(InetSocketAddress.class::isInstance).map(InetSocketAddress.class::cast).toList();
+    }
+
+    /** @return every listening address in order: IP ones and {@link java.net.UnixDomainSocketAddress}es */
+    public List<SocketAddress> listening() {
         return listeners.stream().map(Listener::address).toList();
     }
 

@@ -4,6 +4,7 @@ import io.gatehouse.http.Limits;
 
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -16,7 +17,8 @@ import java.util.Objects;
  *     .withBinds(List.of(new InetSocketAddress("127.0.0.1", 8000)));
  * }
  *
- * @param binds            the addresses to listen on; port 0 picks a free port
+ * @param binds            the addresses to listen on: {@link InetSocketAddress} (port 0 picks a free
+ *                         port) or {@link java.net.UnixDomainSocketAddress}
  * @param backlog          the listen queue length
  * @param limits           request size limits
  * @param headerTimeout    time allowed for a whole request head to arrive (slow-loris guard)
@@ -26,11 +28,12 @@ import java.util.Objects;
  * @param gracefulTimeout  how long a graceful stop waits for in-flight requests
  * @param serverSoftware   the value of the Server header and SERVER_SOFTWARE
  * @param errorLog         where errors and application stack traces go ({@code gateway.errors})
+ * @param proxyProtocol    whether connections open with a PROXY protocol header, and from whom
  */
-public record ServerConfig(List<InetSocketAddress> binds, int backlog, Limits limits,
+public record ServerConfig(List<SocketAddress> binds, int backlog, Limits limits,
                            Duration headerTimeout, Duration bodyTimeout, Duration writeTimeout,
                            Duration keepAliveTimeout, Duration gracefulTimeout,
-                           String serverSoftware, PrintStream errorLog) {
+                           String serverSoftware, PrintStream errorLog, ProxyProtocol proxyProtocol) {
 
     /** The port the server listens on when told nothing else. */
     public static final int DEFAULT_PORT = 8000;
@@ -55,25 +58,26 @@ public record ServerConfig(List<InetSocketAddress> binds, int backlog, Limits li
         }
         Objects.requireNonNull(serverSoftware, "serverSoftware");
         Objects.requireNonNull(errorLog, "errorLog");
+        Objects.requireNonNull(proxyProtocol, "proxyProtocol");
     }
 
     /** @return 127.0.0.1:8000, default limits, 10 s head, 30 s body and write, 5 s keep-alive, 30 s grace */
     public static ServerConfig defaults() {
         return new ServerConfig(List.of(new InetSocketAddress("127.0.0.1", DEFAULT_PORT)), 2048, Limits.DEFAULTS,
             Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(5),
-            Duration.ofSeconds(30), "Gatehouse/0.1", System.err);
+            Duration.ofSeconds(30), "Gatehouse/0.1", System.err, ProxyProtocol.OFF);
     }
 
     /** @param newBinds the addresses to listen on @return a copy with those binds */
-    public ServerConfig withBinds(List<InetSocketAddress> newBinds) {
-        return new ServerConfig(newBinds, backlog, limits, headerTimeout, bodyTimeout, writeTimeout,
-            keepAliveTimeout, gracefulTimeout, serverSoftware, errorLog);
+    public ServerConfig withBinds(List<? extends SocketAddress> newBinds) {
+        return new ServerConfig(List.copyOf(newBinds), backlog, limits, headerTimeout, bodyTimeout, writeTimeout,
+            keepAliveTimeout, gracefulTimeout, serverSoftware, errorLog, proxyProtocol);
     }
 
     /** @param newLimits the request limits @return a copy with those limits */
     public ServerConfig withLimits(Limits newLimits) {
         return new ServerConfig(binds, backlog, newLimits, headerTimeout, bodyTimeout, writeTimeout,
-            keepAliveTimeout, gracefulTimeout, serverSoftware, errorLog);
+            keepAliveTimeout, gracefulTimeout, serverSoftware, errorLog, proxyProtocol);
     }
 
     /**
@@ -85,19 +89,31 @@ public record ServerConfig(List<InetSocketAddress> binds, int backlog, Limits li
      */
     public ServerConfig withTimeouts(Duration head, Duration body, Duration write, Duration keepAlive) {
         return new ServerConfig(binds, backlog, limits, head, body, write, keepAlive, gracefulTimeout,
-            serverSoftware, errorLog);
+            serverSoftware, errorLog, proxyProtocol);
     }
 
     /** @param grace how long a graceful stop waits @return a copy with that grace period */
     public ServerConfig withGracefulTimeout(Duration grace) {
         return new ServerConfig(binds, backlog, limits, headerTimeout, bodyTimeout, writeTimeout,
-            keepAliveTimeout, grace, serverSoftware, errorLog);
+            keepAliveTimeout, grace, serverSoftware, errorLog, proxyProtocol);
     }
 
     /** @param log where errors go @return a copy logging there */
     public ServerConfig withErrorLog(PrintStream log) {
         return new ServerConfig(binds, backlog, limits, headerTimeout, bodyTimeout, writeTimeout,
-            keepAliveTimeout, gracefulTimeout, serverSoftware, log);
+            keepAliveTimeout, gracefulTimeout, serverSoftware, log, proxyProtocol);
+    }
+
+    /** @param policy whether and from whom a PROXY protocol header is read @return a copy with it */
+    public ServerConfig withProxyProtocol(ProxyProtocol policy) {
+        return new ServerConfig(binds, backlog, limits, headerTimeout, bodyTimeout, writeTimeout,
+            keepAliveTimeout, gracefulTimeout, serverSoftware, errorLog, policy);
+    }
+
+    /** @param queue the listen queue length @return a copy with that backlog */
+    public ServerConfig withBacklog(int queue) {
+        return new ServerConfig(binds, queue, limits, headerTimeout, bodyTimeout, writeTimeout,
+            keepAliveTimeout, gracefulTimeout, serverSoftware, errorLog, proxyProtocol);
     }
 
     private static void positive(String name, Duration value) {
