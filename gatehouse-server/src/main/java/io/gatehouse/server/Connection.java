@@ -58,6 +58,8 @@ final class Connection implements Runnable {
     private ByteBuffer readBuffer = ByteBuffer.wrap(readBytes).limit(0);
     private final RequestParser parser;
     private final SocketOutput out;
+    /** TLS over {@link #channel}, or null for plain HTTP: the one seam between the two. */
+    private final TlsChannel tls;
     private final ResponseHeadWriter headWriter = new ResponseHeadWriter();
     private final ConnectionInfo info;
     private final long acceptedNanos = System.nanoTime();
@@ -76,12 +78,14 @@ final class Connection implements Runnable {
         this.channel = channel;
         this.parser = new RequestParser(config.limits());
         this.pool = server.buffers();
-        this.out = new SocketOutput(channel, pool, server.stats());
+        TlsConfig tlsConfig = config.tls();
+        this.tls = tlsConfig == null ? null : new TlsChannel(channel, tlsConfig.newEngine());
+        this.out = new SocketOutput(tls == null ? channel : tls, pool, server.stats());
         channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
         InetSocketAddress remote = (InetSocketAddress) channel.getRemoteAddress();
         InetSocketAddress local = (InetSocketAddress) channel.getLocalAddress();
         this.info = new ConnectionInfo(AddressText.of(remote.getAddress()), Integer.toString(remote.getPort()),
-            AddressText.of(local.getAddress()), Integer.toString(local.getPort()),
+            AddressText.of(local.getAddress()), Integer.toString(local.getPort()), tls == null ? "http" : "https",
             config.serverSoftware(), config.errorLog());
     }
 
@@ -162,6 +166,9 @@ final class Connection implements Runnable {
         responding = false;
         input = new RequestBodyInput(this, head);
         Environ environ = GatewayCall.environ(info, head, input);
+        if (tls != null) {
+            tls.addVariables(environ);
+        }
         ResponseStart start = new ResponseStart(config.errorLog());
         ResponseSender sender = new ResponseSender(this, head, start);
         if (head.minorVersion() == 1) {
@@ -263,7 +270,7 @@ final class Connection implements Runnable {
         readBuffer.compact();
         readDeadline = (System.nanoTime() + timeoutMillis * 1_000_000) | 1;
         try {
-            int n = channel.read(readBuffer);
+            int n = tls == null ? channel.read(readBuffer) : tls.read(readBuffer);
             if (n > 0) {
                 server.stats().bytesIn(n);
             } else if (n < 0 && readTimedOut) {
@@ -331,6 +338,9 @@ final class Connection implements Runnable {
             readBytes = idleBytes;
         }
         try {
+            if (tls != null) {
+                tls.close();   // close_notify first, then the socket
+            }
             channel.close();
         } catch (IOException e) {
             // nothing left to release

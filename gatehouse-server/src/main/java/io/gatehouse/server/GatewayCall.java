@@ -68,7 +68,7 @@ final class GatewayCall {
             environ.put(Environ.CONTENT_LENGTH, Long.toString(head.contentLength()));   // "5, 5" -> "5"
         }
         environ.put(Environ.GATEWAY_VERSION, Environ.VERSION);
-        environ.put(Environ.GATEWAY_URL_SCHEME, "http");
+        environ.put(Environ.GATEWAY_URL_SCHEME, info.urlScheme());
         environ.put(Environ.GATEWAY_INPUT, input);
         environ.put(Environ.GATEWAY_INPUT_TRAILERS, input);
         environ.put(Environ.GATEWAY_ERRORS, info.errorLog());
@@ -90,11 +90,16 @@ final class GatewayCall {
         if (colon > 0 && !host.endsWith("]")) {
             environ.put(Environ.SERVER_NAME, host.substring(0, colon));
             String port = host.substring(colon + 1);
-            environ.put(Environ.SERVER_PORT, port.isEmpty() ? "80" : port);
+            environ.put(Environ.SERVER_PORT, port.isEmpty() ? defaultPort(info) : port);
         } else {
             environ.put(Environ.SERVER_NAME, host);
-            environ.put(Environ.SERVER_PORT, "80");
+            environ.put(Environ.SERVER_PORT, defaultPort(info));
         }
+    }
+
+    /** RFC 9110 sections 4.2.1 and 4.2.2: 80 for http, 443 for https. */
+    private static String defaultPort(ConnectionInfo info) {
+        return info.urlScheme().equals("https") ? "443" : "80";
     }
 
     private static void headers(Environ environ, RequestHead head) {
