@@ -87,8 +87,8 @@ record CertifiedKey(List<X509Certificate> chain, PrivateKey key) {
             case "PRIVATE KEY" -> { }
             case "ENCRYPTED PRIVATE KEY" -> throw new IllegalArgumentException(KEY_FILE + " " + file
                 + " is encrypted; decrypt it with 'openssl pkey -in " + file + " -out plain.pem'");
-            default -> throw new IllegalArgumentException(KEY_FILE + " " + file + " holds a '" + found.label()
-                + "' (not PKCS#8); convert it with 'openssl pkcs8 -topk8 -nocrypt -in " + file + " -out key.pem'");
+            default -> throw new IllegalArgumentException(KEY_FILE + " " + file + " holds an '" + found.label()
+                + "' block, not PKCS#8; convert it with 'openssl pkcs8 -topk8 -nocrypt -in " + file + " -out key.pem'");
         }
         String algorithm = certified.getAlgorithm();
         try {

@@ -1,5 +1,6 @@
 package io.gatehouse.server;
 
+import io.gatehouse.http.Violation;
 import io.gatehouse.spec.Application;
 import io.gatehouse.spec.Body;
 import io.gatehouse.spec.Header;
@@ -247,6 +248,20 @@ class TlsTest {
             assertEquals(List.of(21, 1, 90, 21, 1, 0), List.of((int) answer[0], (int) answer[5], (int) answer[6],
                 (int) answer[7], (int) answer[12], (int) answer[13]));
             assertEquals(14, answer.length);
+        }
+    }
+
+    @Test
+    void answersASlowHeadWith408OverTls() throws Exception {
+        TestCertificates certificates = TestCertificates.ec();
+        try (RunningServer running = new RunningServer(Apps.HELLO, config -> config.withTls(certificates.config())
+                 .withTimeouts(Duration.ofMillis(300), Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5)));
+             SSLSocket socket = connect(running, certificates.clientContext())) {
+            send(socket, "GET / HTTP/1.1\r\nHost: loc");
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertTrue(answer.startsWith("HTTP/1.1 408 Request Timeout\r\n"), answer);
+            assertTrue(answer.contains("\r\nConnection: close\r\n"), answer);
+            assertTrue(answer.endsWith("HEAD_TIMEOUT (" + Violation.HEAD_TIMEOUT.rfc() + ")\n"), answer);
         }
     }
 
