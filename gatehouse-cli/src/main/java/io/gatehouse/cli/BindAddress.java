@@ -50,7 +50,12 @@ public final class BindAddress {
 
     /** @param address a bound address @return it as an http URL, IPv6 in brackets */
     public static String url(InetSocketAddress address) {
-        return "http://" + hostPort(address) + "/";
+        return url(address, "http");
+    }
+
+    /** @param address a bound address @param scheme {@code http} or {@code https} @return it as a URL */
+    public static String url(InetSocketAddress address, String scheme) {
+        return scheme + "://" + hostPort(address) + "/";
     }
 
     /** @param address an address @return {@code host:port}, an IPv6 host in brackets */

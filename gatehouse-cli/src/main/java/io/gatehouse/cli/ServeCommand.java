@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
  *
  * <p>Lifecycle:
  * <ol>
- *   <li>read the settings (picocli has already rejected bad values, exit 2);</li>
+ *   <li>read the settings (picocli has already rejected bad values, exit 2), and the TLS
+ *       certificate and key when given (exit 2, naming the file, when they are unusable);</li>
  *   <li>load APP with {@link AppLoader}, from the class path plus {@code --classpath} (exit 3);</li>
  *   <li>start the server, binding every {@code --bind} address (exit 4 when one cannot be bound);</li>
  *   <li>print one line naming the app, the URLs and the pid;</li>
@@ -75,8 +76,10 @@ public final class ServeCommand implements Callable<Integer> {
                 + e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
+        String scheme = config.tls() == null ? "http" : "https";
         out.println("Gatehouse serving " + app + " on " + server.addresses().stream()
-            .map(BindAddress::url).collect(Collectors.joining(", ")) + " (pid " + ProcessHandle.current().pid() + ")");
+            .map(address -> BindAddress.url(address, scheme)).collect(Collectors.joining(", "))
+            + " (pid " + ProcessHandle.current().pid() + ")");
         out.flush();
         GracefulExit.onSignal(server, config.gracefulTimeout(), spec.commandLine().getErr());
         try {

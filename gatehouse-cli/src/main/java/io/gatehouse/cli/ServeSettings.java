@@ -2,6 +2,7 @@ package io.gatehouse.cli;
 
 import io.gatehouse.http.Limits;
 import io.gatehouse.server.ServerConfig;
+import io.gatehouse.server.TlsConfig;
 
 import java.io.File;
 import java.net.InetSocketAddress;
@@ -85,10 +86,20 @@ public final class ServeSettings {
         Seconds.format(DEFAULTS.gracefulTimeout()), Seconds::notNegative,
         "On SIGTERM or SIGINT, stop accepting and give in-flight requests this long to finish.");
 
+    /** {@code --certfile}: serve HTTPS. */
+    public static final Setting CERTFILE = Setting.single("certfile", "FILE", null, Path::of,
+        "Serve HTTPS on every --bind address with this PEM certificate chain (the server's certificate first, "
+            + "then intermediates). TLS 1.3 and 1.2 only. Needs --keyfile unless the key is in this file too.");
+
+    /** {@code --keyfile}: the certificate's private key. */
+    public static final Setting KEYFILE = Setting.single("keyfile", "FILE", null, Path::of,
+        "The PEM private key of the --certfile certificate: PKCS#8 ('BEGIN PRIVATE KEY'), unencrypted; "
+            + "RSA, EC or EdDSA.");
+
     /** Every setting, in the order help and docs show them. */
     public static final List<Setting> ALL = List.of(BIND, CLASSPATH, LIMIT_REQUEST_LINE, LIMIT_REQUEST_FIELDS,
         LIMIT_REQUEST_FIELD_SIZE, LIMIT_REQUEST_BODY, HEADER_TIMEOUT, BODY_TIMEOUT, WRITE_TIMEOUT, KEEP_ALIVE,
-        GRACEFUL_TIMEOUT);
+        GRACEFUL_TIMEOUT, CERTFILE, KEYFILE);
 
     private ServeSettings() {
     }
@@ -108,7 +119,19 @@ public final class ServeSettings {
             .withLimits(limits)
             .withTimeouts((Duration) get.apply(HEADER_TIMEOUT), (Duration) get.apply(BODY_TIMEOUT),
                 (Duration) get.apply(WRITE_TIMEOUT), (Duration) get.apply(KEEP_ALIVE))
-            .withGracefulTimeout((Duration) get.apply(GRACEFUL_TIMEOUT));
+            .withGracefulTimeout((Duration) get.apply(GRACEFUL_TIMEOUT))
+            .withTls(tls((Path) get.apply(CERTFILE), (Path) get.apply(KEYFILE)));
+    }
+
+    /** Reads the files now, so a bad one is one line at start-up, not a failure per handshake. */
+    private static TlsConfig tls(Path certificateFile, Path keyFile) {
+        if (certificateFile == null) {
+            if (keyFile != null) {
+                throw new IllegalArgumentException("--keyfile needs --certfile");
+            }
+            return null;
+        }
+        return TlsConfig.fromPemFiles(certificateFile, keyFile == null ? certificateFile : keyFile);
     }
 
     /**

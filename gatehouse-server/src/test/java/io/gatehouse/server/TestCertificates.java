@@ -30,6 +30,7 @@ record TestCertificates(Path certificate, Path key, Path store) {
 
     private static TestCertificates ec;
     private static TestCertificates rsa;
+    private static TestCertificates ed25519;
 
     /** @return an EC (P-256) certificate and key */
     static synchronized TestCertificates ec() {
@@ -45,6 +46,14 @@ record TestCertificates(Path certificate, Path key, Path store) {
             rsa = generate("rsa", "-keyalg", "RSA", "-keysize", "2048");
         }
         return rsa;
+    }
+
+    /** @return an Ed25519 certificate and key */
+    static synchronized TestCertificates ed25519() {
+        if (ed25519 == null) {
+            ed25519 = generate("ed25519", "-keyalg", "Ed25519");
+        }
+        return ed25519;
     }
 
     /** @return a TLS configuration serving this certificate */

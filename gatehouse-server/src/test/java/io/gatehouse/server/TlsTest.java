@@ -204,6 +204,17 @@ class TlsTest {
     }
 
     @Test
+    void servesAnEd25519Certificate() throws Exception {
+        TestCertificates certificates = TestCertificates.ed25519();
+        try (RunningServer running = tlsServer(Apps.HELLO, certificates);
+             SSLSocket socket = connect(running, certificates.clientContext())) {
+            assertEquals("EdDSA", socket.getSession().getPeerCertificates()[0].getPublicKey().getAlgorithm());
+            send(socket, "GET / HTTP/1.1\r\nHost: localhost\r\n\r\n");
+            assertEquals(RawClient.maskDate(HELLO), read(socket, HELLO));
+        }
+    }
+
+    @Test
     void refusesTls11WithAProtocolVersionAlert() throws Exception {
         try (RunningServer running = tlsServer(Apps.HELLO, TestCertificates.ec());
              RawClient client = RawClient.connect(running.address())) {
