@@ -67,6 +67,9 @@ final class TlsChannel implements ByteChannel, GatheringByteChannel {
     /** Reads plaintext, handshaking first if needed. @return bytes read, or -1 at end of stream */
     @Override
     public int read(ByteBuffer dst) throws IOException {
+        if (!dst.hasRemaining()) {
+            return 0;   // as a socket channel does: never block for a read that cannot take a byte
+        }
         while (!appIn.hasRemaining()) {
             if (inputEnded || !step()) {
                 inputEnded = true;
@@ -93,6 +96,9 @@ final class TlsChannel implements ByteChannel, GatheringByteChannel {
     /** Wraps and sends all of the buffers' bytes, a record at a time. */
     @Override
     public long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
+        if (failed) {
+            throw new IOException("the TLS connection failed; nothing more can be sent");
+        }
         long written = 0;
         while (remaining(srcs, offset, length)) {
             SSLEngineResult.HandshakeStatus status = engine.getHandshakeStatus();
