@@ -3,6 +3,7 @@ package io.gatehouse.cli;
 import io.gatehouse.http.Limits;
 import io.gatehouse.server.ServerConfig;
 import io.gatehouse.server.TlsConfig;
+import io.gatehouse.server.TlsConfig.ClientAuth;
 
 import java.io.File;
 import java.net.InetSocketAddress;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -96,10 +98,20 @@ public final class ServeSettings {
         "The PEM private key of the --certfile certificate: PKCS#8 ('BEGIN PRIVATE KEY'), unencrypted; "
             + "RSA, EC or EdDSA.");
 
+    /** {@code --cert-reqs}: client certificates. */
+    public static final Setting CERT_REQS = Setting.single("cert-reqs", "none|optional|required", "none",
+        ServeSettings::clientAuth,
+        "Ask HTTPS clients for a certificate issued by --ca-certs: optional (one sent must verify) or "
+            + "required. Gunicorn's 0, 1 and 2 mean the same.");
+
+    /** {@code --ca-certs}: the authorities of client certificates. */
+    public static final Setting CA_CERTS = Setting.single("ca-certs", "FILE", null, Path::of,
+        "PEM certificates of the authorities whose client certificates are accepted; with --cert-reqs.");
+
     /** Every setting, in the order help and docs show them. */
     public static final List<Setting> ALL = List.of(BIND, CLASSPATH, LIMIT_REQUEST_LINE, LIMIT_REQUEST_FIELDS,
         LIMIT_REQUEST_FIELD_SIZE, LIMIT_REQUEST_BODY, HEADER_TIMEOUT, BODY_TIMEOUT, WRITE_TIMEOUT, KEEP_ALIVE,
-        GRACEFUL_TIMEOUT, CERTFILE, KEYFILE);
+        GRACEFUL_TIMEOUT, CERTFILE, KEYFILE, CERT_REQS, CA_CERTS);
 
     private ServeSettings() {
     }
@@ -120,18 +132,36 @@ public final class ServeSettings {
             .withTimeouts((Duration) get.apply(HEADER_TIMEOUT), (Duration) get.apply(BODY_TIMEOUT),
                 (Duration) get.apply(WRITE_TIMEOUT), (Duration) get.apply(KEEP_ALIVE))
             .withGracefulTimeout((Duration) get.apply(GRACEFUL_TIMEOUT))
-            .withTls(tls((Path) get.apply(CERTFILE), (Path) get.apply(KEYFILE)));
+            .withTls(tls((Path) get.apply(CERTFILE), (Path) get.apply(KEYFILE), (ClientAuth) get.apply(CERT_REQS),
+                (Path) get.apply(CA_CERTS)));
     }
 
     /** Reads the files now, so a bad one is one line at start-up, not a failure per handshake. */
-    private static TlsConfig tls(Path certificateFile, Path keyFile) {
+    private static TlsConfig tls(Path certificateFile, Path keyFile, ClientAuth clientAuth, Path caFile) {
         if (certificateFile == null) {
-            if (keyFile != null) {
-                throw new IllegalArgumentException("--keyfile needs --certfile");
+            Setting given = keyFile != null ? KEYFILE : caFile != null ? CA_CERTS
+                : clientAuth != ClientAuth.NONE ? CERT_REQS : null;
+            if (given != null) {
+                throw new IllegalArgumentException(given.longFlag() + " needs " + CERTFILE.longFlag());
             }
             return null;
         }
-        return TlsConfig.fromPemFiles(certificateFile, keyFile == null ? certificateFile : keyFile);
+        if ((clientAuth == ClientAuth.NONE) != (caFile == null)) {
+            throw new IllegalArgumentException(clientAuth == ClientAuth.NONE
+                ? "--ca-certs needs --cert-reqs optional or required"
+                : "--cert-reqs " + clientAuth.name().toLowerCase(Locale.ROOT) + " needs --ca-certs");
+        }
+        TlsConfig tls = TlsConfig.fromPemFiles(certificateFile, keyFile == null ? certificateFile : keyFile);
+        return clientAuth == ClientAuth.NONE ? tls : tls.withClientCertificates(caFile, clientAuth);
+    }
+
+    private static ClientAuth clientAuth(String value) {
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "none", "0" -> ClientAuth.NONE;
+            case "optional", "1" -> ClientAuth.OPTIONAL;
+            case "required", "2" -> ClientAuth.REQUIRED;
+            default -> throw new IllegalArgumentException("'" + value + "' is not none, optional or required");
+        };
     }
 
     /**

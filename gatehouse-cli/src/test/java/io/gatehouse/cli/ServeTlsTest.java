@@ -1,6 +1,7 @@
 package io.gatehouse.cli;
 
 import io.gatehouse.server.ServerConfig;
+import io.gatehouse.server.TlsConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -69,6 +70,23 @@ class ServeTlsTest {
         assertEquals("2|gatehouse: key file " + cert + " holds no PRIVATE KEY block\n",
             main("serve", "--certfile", cert.toString()));
         assertEquals("2|gatehouse: --keyfile needs --certfile\n", main("serve", "--keyfile", key.toString()));
+        assertEquals("2|gatehouse: --cert-reqs needs --certfile\n", main("serve", "--cert-reqs", "2"));
+        assertEquals("2|gatehouse: --cert-reqs optional needs --ca-certs\n",
+            main("serve", "--certfile", cert.toString(), "--keyfile", key.toString(), "--cert-reqs", "optional"));
+        assertEquals("2|gatehouse: --ca-certs needs --cert-reqs optional or required\n",
+            main("serve", "--certfile", cert.toString(), "--keyfile", key.toString(), "--ca-certs", cert.toString()));
+        assertEquals("2|gatehouse: Invalid value for option '--cert-reqs': 'always' is not "
+            + "none, optional or required; see 'gatehouse serve --help'\n", main("serve", "--cert-reqs", "always"));
+    }
+
+    @Test
+    void clientCertificatesAreAskedForWithCertReqsAndCaCerts() {
+        ServerConfig config = config("--certfile", cert.toString(), "--keyfile", key.toString(),
+            "--cert-reqs", "required", "--ca-certs", cert.toString());
+        assertEquals(TlsConfig.ClientAuth.REQUIRED, config.tls().clientAuth());
+        assertEquals(cert, config.tls().clientCaFile());
+        assertEquals(TlsConfig.ClientAuth.OPTIONAL, config("--certfile", cert.toString(), "--keyfile", key.toString(),
+            "--cert-reqs", "1", "--ca-certs", cert.toString()).tls().clientAuth());
     }
 
     @Test

@@ -42,7 +42,7 @@ record CertifiedKey(List<X509Certificate> chain, PrivateKey key) {
      * @throws IllegalArgumentException one line naming the file and what is wrong with it
      */
     static CertifiedKey load(Path certificateFile, Path keyFile) {
-        List<X509Certificate> chain = certificates(certificateFile);
+        List<X509Certificate> chain = certificates(certificateFile, CERTIFICATE_FILE);
         PrivateKey key = privateKey(keyFile, chain.getFirst().getPublicKey());
         if (!matches(key, chain.getFirst().getPublicKey())) {
             throw new IllegalArgumentException(KEY_FILE + " " + keyFile + " does not hold the private key of the "
@@ -51,21 +51,27 @@ record CertifiedKey(List<X509Certificate> chain, PrivateKey key) {
         return new CertifiedKey(chain, key);
     }
 
-    private static List<X509Certificate> certificates(Path file) {
+    /**
+     * @param file PEM certificates
+     * @param role what the file is for, as the error line names it
+     * @return the certificates in file order; at least one
+     * @throws IllegalArgumentException one line naming the file
+     */
+    static List<X509Certificate> certificates(Path file, String role) {
         List<X509Certificate> chain = new ArrayList<>();
         try {
             CertificateFactory factory = CertificateFactory.getInstance("X.509");
-            for (PemFile.Block block : PemFile.read(file, CERTIFICATE_FILE)) {
+            for (PemFile.Block block : PemFile.read(file, role)) {
                 if (block.label().equals("CERTIFICATE")) {
                     chain.add((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(block.der())));
                 }
             }
         } catch (CertificateException e) {
-            throw new IllegalArgumentException(CERTIFICATE_FILE + " " + file + ": not a valid X.509 certificate ("
+            throw new IllegalArgumentException(role + " " + file + ": not a valid X.509 certificate ("
                 + e.getMessage() + ")");
         }
         if (chain.isEmpty()) {
-            throw new IllegalArgumentException(CERTIFICATE_FILE + " " + file + " holds no CERTIFICATE block");
+            throw new IllegalArgumentException(role + " " + file + " holds no CERTIFICATE block");
         }
         return chain;
     }

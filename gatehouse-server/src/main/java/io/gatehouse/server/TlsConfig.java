@@ -1,13 +1,18 @@
 package io.gatehouse.server;
 
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -26,22 +31,44 @@ import java.util.Objects;
  * JDK's enabled cipher suites only the AEAD ones with forward secrecy (TLS 1.3's, and ECDHE or DHE
  * with AES-GCM or ChaCha20-Poly1305 for 1.2), in the JDK's order, which the server's choice follows;
  * ALPN offers {@code http/1.1} only, so a client never expects HTTP/2 here (RFC 7301). Client
- * certificates are not asked for.
+ * certificates are not asked for unless {@link #withClientCertificates} says so.
  */
 public final class TlsConfig {
+
+    /** Whether clients are asked for a certificate (Gunicorn's {@code cert_reqs}). */
+    public enum ClientAuth {
+        /** Not asked for. */
+        NONE,
+        /** Asked for; a client may send none, but one it sends must verify. */
+        OPTIONAL,
+        /** Required: a client without a certificate that verifies fails the handshake. */
+        REQUIRED
+    }
 
     private static final List<String> PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
     private static final char[] STORE_PASSWORD = "gatehouse".toCharArray();
 
     private final Path certificateFile;
     private final Path keyFile;
+    private final KeyManager[] keyManagers;
+    private final ClientAuth clientAuth;
+    private final Path clientCaFile;
     private final SSLContext context;
     private final List<String> cipherSuites;
 
-    private TlsConfig(Path certificateFile, Path keyFile, SSLContext context) {
+    private TlsConfig(Path certificateFile, Path keyFile, KeyManager[] keyManagers, ClientAuth clientAuth,
+                      Path clientCaFile, TrustManager[] trustManagers) {
         this.certificateFile = certificateFile;
         this.keyFile = keyFile;
-        this.context = context;
+        this.keyManagers = keyManagers;
+        this.clientAuth = clientAuth;
+        this.clientCaFile = clientCaFile;
+        try {
+            this.context = SSLContext.getInstance("TLS");
+            context.init(keyManagers, trustManagers, null);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK offers no TLS: " + e.getMessage(), e);
+        }
         this.cipherSuites = Arrays.stream(context.getDefaultSSLParameters().getCipherSuites())
             .filter(TlsConfig::strong)
             .toList();
@@ -69,12 +96,40 @@ public final class TlsConfig {
             store.setKeyEntry("server", identity.key(), STORE_PASSWORD, identity.chain().toArray(Certificate[]::new));
             KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             keys.init(store, STORE_PASSWORD);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keys.getKeyManagers(), null, null);
-            return new TlsConfig(certificateFile, keyFile, context);
-        } catch (GeneralSecurityException | java.io.IOException e) {
+            return new TlsConfig(certificateFile, keyFile, keys.getKeyManagers(), ClientAuth.NONE, null, null);
+        } catch (GeneralSecurityException | IOException e) {
             throw new IllegalArgumentException("cannot use certificate " + certificateFile + " with key " + keyFile
                 + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Asks clients for certificates issued by the given authorities (RFC 8446 section 4.3.2).
+     *
+     * @param caFile PEM certificates of the authorities whose client certificates are accepted
+     * @param mode   {@link ClientAuth#OPTIONAL} or {@link ClientAuth#REQUIRED}; {@code NONE} turns
+     *               the request off again (then {@code caFile} may be null)
+     * @return a copy with that setting
+     * @throws IllegalArgumentException one line naming the file when it holds no usable certificate
+     */
+    public TlsConfig withClientCertificates(Path caFile, ClientAuth mode) {
+        Objects.requireNonNull(mode, "mode");
+        if (mode == ClientAuth.NONE) {
+            return new TlsConfig(certificateFile, keyFile, keyManagers, mode, null, null);
+        }
+        Objects.requireNonNull(caFile, "caFile");
+        List<X509Certificate> authorities = CertifiedKey.certificates(caFile, "CA certificates file");
+        try {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            for (int i = 0; i < authorities.size(); i++) {
+                store.setCertificateEntry("ca-" + i, authorities.get(i));
+            }
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(store);
+            return new TlsConfig(certificateFile, keyFile, keyManagers, mode, caFile, trust.getTrustManagers());
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalArgumentException("cannot use CA certificates file " + caFile + ": " + e.getMessage());
         }
     }
 
@@ -97,6 +152,16 @@ public final class TlsConfig {
         return keyFile;
     }
 
+    /** @return whether clients are asked for certificates */
+    public ClientAuth clientAuth() {
+        return clientAuth;
+    }
+
+    /** @return the file of authorities client certificates must come from, or null */
+    public Path clientCaFile() {
+        return clientCaFile;
+    }
+
     /** @return the protocol versions offered, newest first */
     public List<String> protocols() {
         return PROTOCOLS;
@@ -116,6 +181,11 @@ public final class TlsConfig {
         parameters.setCipherSuites(cipherSuites.toArray(String[]::new));
         parameters.setUseCipherSuitesOrder(true);
         parameters.setApplicationProtocols(new String[] {"http/1.1"});
+        if (clientAuth == ClientAuth.REQUIRED) {
+            parameters.setNeedClientAuth(true);
+        } else if (clientAuth == ClientAuth.OPTIONAL) {
+            parameters.setWantClientAuth(true);
+        }
         engine.setSSLParameters(parameters);
         return engine;
     }

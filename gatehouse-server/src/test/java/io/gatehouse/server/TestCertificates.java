@@ -1,5 +1,6 @@
 package io.gatehouse.server;
 
+import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import java.io.IOException;
@@ -63,16 +64,35 @@ record TestCertificates(Path certificate, Path key, Path store) {
 
     /** @return a client context that trusts this certificate only */
     SSLContext clientContext() {
-        try (InputStream in = Files.newInputStream(store)) {
-            KeyStore trusted = KeyStore.getInstance("PKCS12");
-            trusted.load(in, PASSWORD.toCharArray());
+        return clientContext(null);
+    }
+
+    /**
+     * @param identity the certificate and key the client presents, or null for none
+     * @return a client context that trusts this certificate only
+     */
+    SSLContext clientContext(TestCertificates identity) {
+        try {
             TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trust.init(trusted);
+            trust.init(load(store));
+            KeyManagerFactory keys = null;
+            if (identity != null) {
+                keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+                keys.init(load(identity.store), PASSWORD.toCharArray());
+            }
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, trust.getTrustManagers(), null);
+            context.init(keys == null ? null : keys.getKeyManagers(), trust.getTrustManagers(), null);
             return context;
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static KeyStore load(Path file) throws IOException, GeneralSecurityException {
+        try (InputStream in = Files.newInputStream(file)) {
+            KeyStore keys = KeyStore.getInstance("PKCS12");
+            keys.load(in, PASSWORD.toCharArray());
+            return keys;
         }
     }
 
@@ -92,10 +112,7 @@ record TestCertificates(Path certificate, Path key, Path store) {
             if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 throw new IllegalStateException("keytool failed: " + output);
             }
-            KeyStore keys = KeyStore.getInstance("PKCS12");
-            try (InputStream in = Files.newInputStream(store)) {
-                keys.load(in, PASSWORD.toCharArray());
-            }
+            KeyStore keys = load(store);
             Certificate certificate = keys.getCertificate("server");
             Key key = keys.getKey("server", PASSWORD.toCharArray());
             Path certFile = Files.writeString(dir.resolve("cert.pem"), pem("CERTIFICATE", certificate.getEncoded()));
