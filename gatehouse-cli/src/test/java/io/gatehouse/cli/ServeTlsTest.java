@@ -10,7 +10,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -23,7 +22,6 @@ import java.util.regex.Pattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * {@code gatehouse serve --certfile --keyfile}: files made by openssl (as users make them), one
@@ -106,20 +104,14 @@ class ServeTlsTest {
         assertEquals(0, process.exitValue());
     }
 
-    /** @return the port of the https URL in the startup line */
+    /** @return the port of the https URL in the startup line, the first line serve prints */
     private static int port(Process process) throws IOException {
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        List<String> seen = new ArrayList<>();
-        String line;
-        while ((line = out.readLine()) != null) {
-            seen.add(line);
-            Matcher url = URL.matcher(line);
-            if (url.find()) {
-                Thread.ofVirtual().start(() -> out.lines().forEach(ignored -> { }));
-                return Integer.parseInt(url.group(1));
-            }
-        }
-        return fail("serve ended before it listened: " + seen);
+        BufferedReader out = process.inputReader(StandardCharsets.UTF_8);
+        String startup = String.valueOf(out.readLine());
+        Thread.ofVirtual().start(() -> out.lines().forEach(ignored -> { }));   // never let the pipe fill
+        Matcher url = URL.matcher(startup);
+        assertTrue(url.find(), "serve printed: " + startup);
+        return Integer.parseInt(url.group(1));
     }
 
     private static String main(String... args) {
