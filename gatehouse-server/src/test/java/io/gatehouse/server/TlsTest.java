@@ -12,10 +12,13 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -129,6 +132,47 @@ class TlsTest {
             assertEquals(1, running.server.stats().connectionsAccepted());
             running.validator.assertAllClosed();
         }
+    }
+
+    @Test
+    void endsWithCloseNotify() throws Exception {
+        TestCertificates certificates = TestCertificates.ec();
+        ByteArrayOutputStream wire = new ByteArrayOutputStream();
+        try (RunningServer running = tlsServer(Apps.HELLO, certificates);
+             Socket recording = new Socket() {
+                 @Override
+                 public InputStream getInputStream() throws IOException {
+                     return new FilterInputStream(super.getInputStream()) {
+                         @Override
+                         public int read(byte[] b, int off, int len) throws IOException {
+                             int n = super.read(b, off, len);
+                             wire.write(b, off, Math.max(n, 0));
+                             return n;
+                         }
+                     };
+                 }
+             }) {
+            recording.connect(running.address(), 5000);
+            recording.setSoTimeout(5000);
+            SSLSocket socket = (SSLSocket) certificates.clientContext().getSocketFactory()
+                .createSocket(recording, "localhost", running.port(), false);
+            send(socket, "GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertTrue(response.startsWith("HTTP/1.1 200 OK\r\n") && response.endsWith("\r\n\r\nHello, World!\n"),
+                response);
+        }
+        // RFC 8446 section 6.1: after the response comes the close_notify alert, encrypted, so it
+        // travels as a short application-data record (23): a few bytes of alert (the JDK pads it)
+        // and a 16-byte tag. Without it the last record would be the response's.
+        byte[] bytes = wire.toByteArray();
+        int last = 0;
+        for (int i = 0; i + 5 <= bytes.length; i += 5 + ((bytes[i + 3] & 0xFF) << 8 | bytes[i + 4] & 0xFF)) {
+            last = i;
+        }
+        int length = (bytes[last + 3] & 0xFF) << 8 | bytes[last + 4] & 0xFF;
+        assertEquals(23, bytes[last]);
+        assertTrue(length - 16 < 32, "the last record holds " + (length - 16) + " bytes, more than an alert");
+        assertEquals(bytes.length, last + 5 + length);
     }
 
     @Test
@@ -252,7 +296,7 @@ class TlsTest {
                  Duration.ofSeconds(5)));
              RawClient client = RawClient.connect(running.address())) {
             byte[] hello = tls11ClientHello();
-            client.send(java.util.Arrays.copyOf(hello, 10));   // the start of a record, never finished
+            client.send(Arrays.copyOf(hello, 10));   // the start of a record, never finished
             byte[] answer = client.readUntilClose().getBytes(StandardCharsets.ISO_8859_1);
             // RFC 8446 section 6.1: the handshake is given up with user_canceled (90) and
             // close_notify (0) alerts, both warnings (1), then the connection closes.
