@@ -44,6 +44,7 @@ final class TlsChannel implements ByteChannel, GatheringByteChannel {
 
     private static final ByteBuffer[] NOTHING = {ByteBuffer.allocate(0)};
     private static final byte[] PLAIN_HTTP_ANSWER = plainHttpAnswer();
+    private static final long MAX_LINGER_BYTES = 64 * 1024;
 
     private final SocketChannel socket;
     private final SSLEngine engine;
@@ -227,7 +228,12 @@ final class TlsChannel implements ByteChannel, GatheringByteChannel {
         }
     }
 
-    /** nginx's answer to the same mistake: a 400 in clear text, then the connection ends. */
+    /**
+     * nginx's answer to the same mistake: a 400 in clear text, then the connection ends. What the
+     * client still sends is read and dropped (up to a bound, and within the head timeout that the
+     * caller's read is under) before the socket closes: closing with unread bytes would reset the
+     * connection and could destroy the answer on its way.
+     */
     private void answerPlainHttp() throws IOException {
         failed = true;
         ByteBuffer answer = ByteBuffer.wrap(PLAIN_HTTP_ANSWER);
@@ -235,6 +241,12 @@ final class TlsChannel implements ByteChannel, GatheringByteChannel {
             socket.write(answer);
         }
         socket.shutdownOutput();
+        long dropped = 0;
+        int n;
+        while (dropped < MAX_LINGER_BYTES && (n = socket.read(netIn.clear())) >= 0) {
+            dropped += n;
+        }
+        netIn.clear().flip();
     }
 
     /** The environ variables of a TLS connection (docs/spec.md, section 4.3). */
