@@ -15,6 +15,7 @@ import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -173,6 +174,42 @@ class TlsTest {
         assertEquals(23, bytes[last]);
         assertTrue(length - 16 < 32, "the last record holds " + (length - 16) + " bytes, more than an alert");
         assertEquals(bytes.length, last + 5 + length);
+    }
+
+    @Test
+    void reassemblesRecordsThatArriveByteByByte() throws Exception {
+        TestCertificates certificates = TestCertificates.ec();
+        try (RunningServer running = tlsServer(Apps.ECHO, certificates);
+             Socket dribbling = new Socket() {
+                 @Override
+                 public OutputStream getOutputStream() throws IOException {
+                     OutputStream socket = super.getOutputStream();
+                     return new OutputStream() {
+                         @Override
+                         public void write(int b) throws IOException {
+                             socket.write(b);
+                             socket.flush();
+                         }
+                     };
+                 }
+             }) {
+            dribbling.setTcpNoDelay(true);   // every byte its own segment: records arrive in pieces
+            dribbling.connect(running.address(), 5000);
+            dribbling.setSoTimeout(5000);
+            SSLSocket socket = (SSLSocket) certificates.clientContext().getSocketFactory()
+                .createSocket(dribbling, "localhost", running.port(), true);
+            send(socket, "POST / HTTP/1.1\r\nHost: localhost\r\nContent-Length: 5\r\n\r\nbytes");
+            String expected = """
+                HTTP/1.1 200 OK\r
+                Date: Wed, 25 Nov 2026 10:00:00 GMT\r
+                Server: Gatehouse/0.1\r
+                Content-Type: text/plain\r
+                X-Trailers: -\r
+                Content-Length: 5\r
+                \r
+                bytes""";
+            assertEquals(RawClient.maskDate(expected), read(socket, expected));
+        }
     }
 
     @Test
