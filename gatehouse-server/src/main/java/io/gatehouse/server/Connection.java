@@ -79,7 +79,7 @@ final class Connection implements Runnable {
         this.parser = new RequestParser(config.limits());
         this.pool = server.buffers();
         TlsConfig tlsConfig = config.tls();
-        this.tls = tlsConfig == null ? null : new TlsChannel(channel, tlsConfig.newEngine());
+        this.tls = tlsConfig == null ? null : tlsConfig.over(channel);
         this.out = new SocketOutput(tls == null ? channel : tls, pool, server.stats());
         channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
         InetSocketAddress remote = (InetSocketAddress) channel.getRemoteAddress();

@@ -45,27 +45,35 @@ final class TlsChannel implements ByteChannel, GatheringByteChannel {
     private static final ByteBuffer[] NOTHING = {ByteBuffer.allocate(0)};
     private static final byte[] PLAIN_HTTP_ANSWER = plainHttpAnswer();
     private static final long MAX_LINGER_BYTES = 64 * 1024;
+    /** What a connection waiting for its next request reads into: a small request fits. */
+    private static final int IDLE_READ_SIZE = 512;
 
     private final SocketChannel socket;
     private final SSLEngine engine;
-    /** Records read from the socket and not yet unwrapped; in read mode. */
+    /** Record-sized buffers, shared by the connections of a server, taken only while in use. */
+    private final BufferPool pool;
+    private final int pooledSize;
+    private final ByteBuffer idleNetIn = ByteBuffer.allocate(IDLE_READ_SIZE).flip();
+    /** Records read from the socket and not yet unwrapped; in read mode; null when empty. */
     private ByteBuffer netIn;
-    /** Plaintext unwrapped and not yet read; in read mode. */
+    /** Plaintext unwrapped and not yet read; in read mode; null when empty. */
     private ByteBuffer appIn;
-    /** Scratch for one wrapped record on its way out. */
-    private ByteBuffer netOut;
     private boolean firstBytesSeen;
     private boolean inputEnded;
     /** Set when the peer is not speaking TLS or broke it: nothing more is sent but clear text. */
     private boolean failed;
 
-    TlsChannel(SocketChannel socket, SSLEngine engine) {
+    /**
+     * @param socket the accepted connection, in blocking mode
+     * @param engine a server-side engine with the settings of {@link TlsConfig}
+     * @param pool       buffers of at least the engine's packet and application buffer sizes
+     * @param pooledSize the size of the pool's buffers
+     */
+    TlsChannel(SocketChannel socket, SSLEngine engine, BufferPool pool, int pooledSize) {
         this.socket = socket;
         this.engine = engine;
-        SSLSession session = engine.getSession();
-        this.netIn = ByteBuffer.allocate(session.getPacketBufferSize()).flip();
-        this.appIn = ByteBuffer.allocate(session.getApplicationBufferSize()).flip();
-        this.netOut = ByteBuffer.allocate(session.getPacketBufferSize());
+        this.pool = pool;
+        this.pooledSize = pooledSize;
     }
 
     /** Reads plaintext, handshaking first if needed. @return bytes read, or -1 at end of stream */
@@ -74,7 +82,7 @@ final class TlsChannel implements ByteChannel, GatheringByteChannel {
         if (!dst.hasRemaining()) {
             return 0;   // as a socket channel does: never block for a read that cannot take a byte
         }
-        while (!appIn.hasRemaining()) {
+        while (appIn == null || !appIn.hasRemaining()) {
             if (inputEnded || !step()) {
                 inputEnded = true;
                 return -1;
@@ -84,6 +92,7 @@ final class TlsChannel implements ByteChannel, GatheringByteChannel {
         dst.put(dst.position(), appIn, appIn.position(), n);
         dst.position(dst.position() + n);
         appIn.position(appIn.position() + n);
+        appIn = giveBackIfEmpty(appIn);
         return n;
     }
 
@@ -142,73 +151,102 @@ final class TlsChannel implements ByteChannel, GatheringByteChannel {
         }
     }
 
-    /** Unwraps one record into appIn, reading from the socket when a record is incomplete. */
+    /** Unwraps one record into appIn, reading from the socket when no whole record is here. */
     private boolean unwrap() throws IOException {
         if (failed) {
             return false;
         }
+        if (netIn == null) {
+            return readRecords();
+        }
+        ByteBuffer plain = appIn == null ? take().limit(0) : appIn;
         SSLEngineResult result;
-        appIn.compact();
+        plain.compact();
         try {
-            result = engine.unwrap(netIn, appIn);
+            result = engine.unwrap(netIn, plain);
         } catch (SSLException e) {
             sendAlert();
             throw e;
         } finally {
-            appIn.flip();
+            plain.flip();
+            appIn = giveBackIfEmpty(plain);
         }
         return switch (result.getStatus()) {
-            case OK -> true;
+            case OK -> {
+                netIn = giveBackIfEmpty(netIn);
+                yield true;
+            }
             case CLOSED -> false;   // the client's close_notify
             case BUFFER_OVERFLOW -> {
-                appIn = grown(appIn, engine.getSession().getApplicationBufferSize());
+                appIn = grown(plain, engine.getSession().getApplicationBufferSize());
                 yield true;
             }
             case BUFFER_UNDERFLOW -> readRecords();
         };
     }
 
-    /** @return false at the end of the socket's input */
+    /**
+     * Reads records from the socket. With nothing pending, it waits with a small buffer, so that
+     * a connection idle between requests holds no record-sized one.
+     *
+     * @return false at the end of the socket's input
+     */
     private boolean readRecords() throws IOException {
+        if (netIn == null) {
+            idleNetIn.clear();
+            int n;
+            try {
+                n = socket.read(idleNetIn);
+            } finally {
+                idleNetIn.flip();
+            }
+            if (n < 0) {
+                return false;
+            }
+            if (!firstBytesSeen) {
+                firstBytesSeen = true;
+                byte first = idleNetIn.get(0);
+                if (first >= 'A' && first <= 'Z') {   // a request line; a TLS record starts with 20-23
+                    answerPlainHttp();
+                    return false;
+                }
+            }
+            netIn = take().put(idleNetIn).flip();
+            return true;
+        }
         if (netIn.position() == 0 && netIn.limit() == netIn.capacity()) {
             netIn = grown(netIn, engine.getSession().getPacketBufferSize());
         }
         netIn.compact();
-        int n;
         try {
-            n = socket.read(netIn);
+            return socket.read(netIn) >= 0;
         } finally {
             netIn.flip();
         }
-        if (n < 0) {
-            return false;
-        }
-        if (!firstBytesSeen && netIn.hasRemaining()) {
-            firstBytesSeen = true;
-            byte first = netIn.get(netIn.position());
-            if (first >= 'A' && first <= 'Z') {   // a request line; a TLS record starts with 20-23
-                answerPlainHttp();
-                return false;
-            }
-        }
-        return true;
     }
 
     private SSLEngineResult wrap(ByteBuffer[] srcs, int offset, int length) throws IOException {
-        netOut.clear();
-        SSLEngineResult result;
+        ByteBuffer record = take();
         try {
-            result = engine.wrap(srcs, offset, length, netOut);
+            SSLEngineResult result;
+            try {
+                result = engine.wrap(srcs, offset, length, record);
+            } finally {
+                record.flip();
+            }
+            if (result.getStatus() == SSLEngineResult.Status.BUFFER_OVERFLOW) {
+                // The engine wants more room than a pooled buffer has: wrap into a larger one.
+                record = ByteBuffer.allocate(engine.getSession().getPacketBufferSize() * 2);
+                result = engine.wrap(srcs, offset, length, record);
+                record.flip();
+            }
+            while (record.hasRemaining()) {
+                socket.write(record);
+            }
+            return result;
         } finally {
-            netOut.flip();
+            giveBack(record);
         }
-        while (netOut.hasRemaining()) {
-            socket.write(netOut);
-        }
-        if (result.getStatus() == SSLEngineResult.Status.BUFFER_OVERFLOW) {
-            netOut = ByteBuffer.allocate(netOut.capacity() + engine.getSession().getPacketBufferSize());
-        }
-        return result;
     }
 
     private void runTasks() {
@@ -243,10 +281,10 @@ final class TlsChannel implements ByteChannel, GatheringByteChannel {
         socket.shutdownOutput();
         long dropped = 0;
         int n;
-        while (dropped < MAX_LINGER_BYTES && (n = socket.read(netIn.clear())) >= 0) {
+        while (dropped < MAX_LINGER_BYTES && (n = socket.read(idleNetIn.clear())) >= 0) {
             dropped += n;
         }
-        netIn.clear().flip();
+        idleNetIn.clear().flip();
     }
 
     /** The environ variables of a TLS connection (docs/spec.md, section 4.3). */
@@ -285,16 +323,49 @@ final class TlsChannel implements ByteChannel, GatheringByteChannel {
                 socket.configureBlocking(false);   // a client that does not read must not hold us here
                 // Before the handshake ends the engine says user_canceled first (RFC 8446 section 6.1).
                 for (int alerts = 0; alerts < 2 && !engine.isOutboundDone(); alerts++) {
-                    netOut.clear();
-                    engine.wrap(NOTHING, netOut);
-                    netOut.flip();
-                    socket.write(netOut);
+                    ByteBuffer alert = take();
+                    try {
+                        engine.wrap(NOTHING, alert);
+                        socket.write(alert.flip());
+                    } finally {
+                        giveBack(alert);
+                    }
                 }
             }
         } catch (IOException | RuntimeException e) {
             // The client is gone or never spoke TLS; closing is all that is left.
         } finally {
             socket.close();
+            giveBack(netIn);
+            giveBack(appIn);
+            netIn = null;
+            appIn = null;
+        }
+    }
+
+    /** @return whether a record-sized buffer is held: only while bytes wait in it */
+    boolean holdsBuffers() {
+        return netIn != null || appIn != null;
+    }
+
+    /** @return a record-sized buffer from the pool, cleared (write mode) */
+    private ByteBuffer take() {
+        return ByteBuffer.wrap(pool.acquire());
+    }
+
+    /** @return null after giving the buffer back when nothing is left in it, else the buffer */
+    private ByteBuffer giveBackIfEmpty(ByteBuffer buffer) {
+        if (buffer.hasRemaining()) {
+            return buffer;
+        }
+        giveBack(buffer);
+        return null;
+    }
+
+    /** Pooled arrays go back; a larger one, made for an outsized record, is left to the collector. */
+    private void giveBack(ByteBuffer buffer) {
+        if (buffer != null && buffer.capacity() == pooledSize) {
+            pool.release(buffer.array());
         }
     }
 

@@ -5,9 +5,11 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSession;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import java.io.IOException;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -47,6 +49,8 @@ public final class TlsConfig {
 
     private static final List<String> PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
     private static final char[] STORE_PASSWORD = "gatehouse".toCharArray();
+    /** Free buffers kept for reuse (about 8 MiB); connections busy at once may hold more. */
+    private static final int POOLED_BUFFERS = 512;
 
     private final Path certificateFile;
     private final Path keyFile;
@@ -55,6 +59,9 @@ public final class TlsConfig {
     private final Path clientCaFile;
     private final SSLContext context;
     private final List<String> cipherSuites;
+    /** Record-sized buffers for every connection of the servers using this configuration. */
+    private final BufferPool buffers;
+    private final int bufferSize;
 
     private TlsConfig(Path certificateFile, Path keyFile, KeyManager[] keyManagers, ClientAuth clientAuth,
                       Path clientCaFile, TrustManager[] trustManagers) {
@@ -72,6 +79,9 @@ public final class TlsConfig {
         this.cipherSuites = Arrays.stream(context.getDefaultSSLParameters().getCipherSuites())
             .filter(TlsConfig::strong)
             .toList();
+        SSLSession sizes = context.createSSLEngine().getSession();
+        this.bufferSize = Math.max(sizes.getPacketBufferSize(), sizes.getApplicationBufferSize());
+        this.buffers = new BufferPool(bufferSize, POOLED_BUFFERS);
     }
 
     /**
@@ -172,8 +182,12 @@ public final class TlsConfig {
         return cipherSuites;
     }
 
-    /** @return a server-side engine for one connection, with these settings */
-    SSLEngine newEngine() {
+    /** @param socket an accepted connection @return TLS over it, with these settings */
+    TlsChannel over(SocketChannel socket) {
+        return new TlsChannel(socket, newEngine(), buffers, bufferSize);
+    }
+
+    private SSLEngine newEngine() {
         SSLEngine engine = context.createSSLEngine();
         engine.setUseClientMode(false);
         SSLParameters parameters = engine.getSSLParameters();
