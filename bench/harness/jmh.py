@@ -26,9 +26,19 @@ def run(o, out_dir):
         for entry in json.load(f):
             secondary = entry.get("secondaryMetrics", {})
             alloc = secondary.get("gc.alloc.rate.norm", {}).get("score")
-            rows.append({"benchmark": entry["benchmark"].rsplit(".", 2)[-2] + "." + entry["benchmark"].rsplit(".", 1)[-1],
+            rows.append({"benchmark": row_name(entry),
                          "score": entry["primaryMetric"]["score"], "unit": entry["primaryMetric"]["scoreUnit"],
                          "alloc_bytes_per_op": alloc})
     for r in rows:
-        print("[jmh] %-50s %12.1f %s  %s B/op" % (r["benchmark"], r["score"], r["unit"], r["alloc_bytes_per_op"]))
+        print("[jmh] %-60s %12.1f %s  %s B/op" % (r["benchmark"], r["score"], r["unit"], r["alloc_bytes_per_op"]))
     return rows
+
+
+def row_name(entry):
+    """Class.method, then the @Param values that tell the rows of one method apart: "X.request (depth=1, head=wrk)"."""
+    parts = entry["benchmark"].rsplit(".", 2)
+    name = parts[-2] + "." + parts[-1]
+    params = entry.get("params") or {}
+    if params:
+        name += " (" + ", ".join("%s=%s" % (k, v) for k, v in params.items()) + ")"
+    return name

@@ -3,6 +3,7 @@ import json
 import os
 import subprocess
 
+import docroot
 import procs
 
 LUA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "report.lua")
@@ -19,6 +20,8 @@ def check_response(port, path):
         status, headers, body = procs.http_get(port, path, timeout=2.0)
     except OSError as e:
         return "no answer on %s: %s" % (path, e)
+    if path in docroot.FILES:
+        return docroot.judge(path, status, headers, body)
     if status != 200:
         return "%s answered %d" % (path, status)
     expected = EXPECTED[path]
@@ -47,6 +50,8 @@ def run_wrk(port, scenario, seconds, cpus, threads, connections=None, timeout_s=
         if line.startswith("BENCH "):
             summary = json.loads(line[len("BENCH "):])
             summary["rps"] = summary["requests"] / (summary["duration_us"] / 1e6)
+            # wrk's bytes are everything read from the sockets: heads included.
+            summary["mib_s"] = summary["bytes"] / (summary["duration_us"] / 1e6) / (1024 * 1024)
             # wrk 4.1 sometimes answers 0 for a percentile of a pipelined run although latencies
             # were recorded (max > 0); that is "unknown", not zero.
             for key in ("p50_us", "p90_us", "p99_us", "max_us"):

@@ -4,6 +4,7 @@ bench/run (the shell script) installs the tools, builds the peers and calls this
 """
 import argparse
 import datetime
+import docroot
 import json
 import os
 import platform
@@ -33,6 +34,9 @@ def options(argv):
     p.add_argument("--reps", type=int, help="repetitions per point; the table shows medians (default 3, quick 1)")
     p.add_argument("--only", default="", help="comma-separated servers: " + ",".join(s.name for s in servers.SERVERS)
                    + " (gatehouse-cli only when named)")
+    p.add_argument("--suite", default="all",
+                   help="comma-separated suites: peers (the hello scenarios, idle, startup), static (files from "
+                        "disk: gatehouse static, nginx, python3 -m http.server), or all (default)")
     p.add_argument("--scenarios", default="", help="comma-separated: " + ",".join(s.name for s in scenarios.SCENARIOS))
     p.add_argument("--server-cpus", default="0", help="taskset CPU list for the servers (default 0)")
     p.add_argument("--load-cpus", default="1", help="taskset CPU list for wrk and the idle client (default 1)")
@@ -61,6 +65,9 @@ def options(argv):
     o.reps = o.reps or (1 if q else 3)
     o.idle_connections = o.idle_connections or (1000 if q else 10000)
     o.startup_reps = o.startup_reps or (1 if q else 5)
+    o.suites = scenarios.suites_named(o.suite)
+    if "peers" not in o.suites:  # idle and startup belong to the peers suite
+        o.no_idle = o.no_startup = True
     if o.no_pin:
         o.server_cpus = o.load_cpus = ""
     o.wrk_threads = o.wrk_threads or max(1, cpu_count(o.load_cpus))
@@ -159,7 +166,9 @@ def measure_point(server, scenario, o, ctx, ports, out_dir, label):
         summary = load.run_wrk(port, scenario, o.duration, o.load_cpus, o.wrk_threads)
         row["cpu_s"] = procs.cpu_seconds(running.pid) - cpu_before
         row["rss_peak_kib"] = procs.memory_kib(running.pid, "VmHWM")
-        row.update({k: summary[k] for k in ("rps", "requests", "p50_us", "p90_us", "p99_us", "max_us",
+        # CPU time per answered request: steadier than requests/s when other work shares the cores.
+        row["cpu_us_per_request"] = row["cpu_s"] * 1e6 / summary["requests"] if summary["requests"] else None
+        row.update({k: summary[k] for k in ("rps", "mib_s", "requests", "p50_us", "p90_us", "p99_us", "max_us",
                                             "errors", "status_errors", "timeouts")})
         row["status"] = "ok" if running.alive() else "failed"
         if not running.alive():
@@ -170,23 +179,24 @@ def measure_point(server, scenario, o, ctx, ports, out_dir, label):
 
 def run_load(o, ctx, chosen, cases, ports, out_dir, results):
     unavailable = {}
-    total = len(cases) * o.reps * len(chosen)
+    taking_part = {c.name: [s for s in chosen if s.in_suite(c.suite)] for c in cases}
+    total = o.reps * sum(len(servers_of) for servers_of in taking_part.values())
     done = 0
     for scenario in cases:
         for rep in range(1, o.reps + 1):
-            for server in chosen:  # interleaved, so drift of the machine touches every server alike
+            for server in taking_part[scenario.name]:  # interleaved: drift of the machine touches all alike
                 done += 1
                 if not server.serves(scenario.app):
                     row = {"server": server.name, "scenario": scenario.name, "status": "skipped",
                            "note": "serves the seed's HelloApp only"}
-                elif server.name in unavailable:
+                elif (server.name, scenario.app) in unavailable:
                     row = {"server": server.name, "scenario": scenario.name, "status": "not available",
-                           "note": unavailable[server.name]}
+                           "note": unavailable[(server.name, scenario.app)]}
                 else:
                     row = measure_point(server, scenario, o, ctx, ports, out_dir,
                                         "%s-%s-%d" % (scenario.name, server.name, rep))
                     if row["status"] == "not available":
-                        unavailable[server.name] = row.get("note", "")
+                        unavailable[(server.name, scenario.app)] = row.get("note", "")
                 row["rep"] = rep
                 results["runs"].append(row)
                 print("[%d/%d] %-14s rep %d %-10s %s" % (done, total, scenario.name, rep, server.name,
@@ -196,8 +206,8 @@ def run_load(o, ctx, chosen, cases, ports, out_dir, results):
 def describe(row):
     if row["status"] != "ok":
         return "%s: %s" % (row["status"], row.get("note", ""))
-    return "%10.0f req/s  p50 %s ms  p99 %s ms  max %s ms  cpu %.1f s  rss %d MiB  errors %d" % (
-        row["rps"], report.ms(row["p50_us"]), report.ms(row["p99_us"]), report.ms(row["max_us"], 1), row["cpu_s"],
+    return "%10.0f req/s %8.1f MiB/s  p50 %s ms  p99 %s ms  max %s ms  cpu %.1f s  rss %d MiB  errors %d" % (
+        row["rps"], row["mib_s"], report.ms(row["p50_us"]), report.ms(row["p99_us"]), report.ms(row["max_us"], 1), row["cpu_s"],
         row["rss_peak_kib"] // 1024, row["errors"])
 
 
@@ -269,11 +279,14 @@ def main(argv):
     out_dir = os.path.join(BENCH, "out", stamp)
     os.makedirs(out_dir, exist_ok=True)
     procs.PID_DIR = os.environ.get("BENCH_PID_DIR")
-    classpath = peers_classpath()
-    ctx = servers.Context(o.java, o.jvm_opts.split(), classpath, os.path.join(BENCH, "python"),
-                          os.path.join(os.path.dirname(BENCH), "gatehouse"))
     chosen = servers.by_names([n for n in o.only.split(",") if n])
-    cases = scenarios.by_names([n for n in o.scenarios.split(",") if n])
+    cases = scenarios.by_names([n for n in o.scenarios.split(",") if n], o.suites)
+    suites_run = sorted({c.suite for c in cases} | ({"peers"} if not (o.no_idle and o.no_startup) else set()))
+    needs_peers = "peers" in suites_run and any(s.kind == "java" for s in chosen)
+    classpath = peers_classpath() if needs_peers else ""
+    static_root = docroot.create(os.path.join(out_dir, "docroot")) if "static" in suites_run else None
+    ctx = servers.Context(o.java, o.jvm_opts.split(), classpath, os.path.join(BENCH, "python"),
+                          os.path.join(os.path.dirname(BENCH), "gatehouse"), static_root)
     command = os.environ.get("BENCH_COMMAND", "bench/run " + " ".join(argv))
     results = {
         "meta": {
@@ -283,8 +296,11 @@ def main(argv):
             "server_cpus": o.server_cpus or "unpinned", "load_cpus": o.load_cpus or "unpinned",
             "wrk_threads": o.wrk_threads, "jvm_opts": o.jvm_opts, "idle_connections": o.idle_connections,
             "startup_reps": o.startup_reps, "scenarios": [s.name for s in cases],
-            "servers": {s.name: s.label for s in chosen},
+            "servers": {s.name: s.label for s in chosen if s.in_suite("peers")},
+            "static_servers": {s.name: s.static_label for s in chosen if s.in_suite("static")},
+            "suites": suites_run, "load_before": os.getloadavg(),
             "scenario_titles": {s.name: s.title for s in cases},
+            "scenario_suites": {s.name: s.suite for s in cases},
         },
         "runs": [], "idle": [], "startup": [], "jmh": None,
     }
@@ -294,13 +310,15 @@ def main(argv):
         out_dir, results["meta"]["server_cpus"], results["meta"]["load_cpus"]), flush=True)
     if not o.no_load:
         run_load(o, ctx, chosen, cases, ports, out_dir, results)
+    hello_servers = [s for s in chosen if s.serves("hello")]
     if not o.no_idle:
-        run_idle(o, ctx, chosen, ports, out_dir, results)
+        run_idle(o, ctx, hello_servers, ports, out_dir, results)
     if not o.no_startup:
-        run_startup(o, ctx, chosen, ports, out_dir, results)
+        run_startup(o, ctx, hello_servers, ports, out_dir, results)
     if o.jmh:
         results["jmh"] = jmh.run(o, out_dir)
     results["meta"]["elapsed_s"] = round(time.monotonic() - started)
+    results["meta"]["load_after"] = os.getloadavg()
     with open(os.path.join(out_dir, "results.json"), "w") as f:
         json.dump(results, f, indent=1)
     markdown = report.markdown(results)
@@ -310,10 +328,18 @@ def main(argv):
     if os.path.islink(latest) or os.path.exists(latest):
         os.unlink(latest)
     os.symlink(stamp, latest)
-    full = not (o.quick or o.only or o.scenarios or o.no_load or o.no_idle or o.no_startup)
+    full = not (o.quick or o.only or o.scenarios or o.no_load or o.no_idle or o.no_startup
+                or "static" not in suites_run)
     if full or o.publish:
-        with open(os.path.join(BENCH, "RESULTS.md"), "w") as f:
-            f.write(markdown)
+        published = os.path.join(BENCH, "RESULTS.md")
+        try:
+            with open(published) as f:
+                before = f.read()
+        except FileNotFoundError:
+            before = ""
+        # A run of one suite replaces that suite's part of the file and keeps the other's.
+        with open(published, "w") as f:
+            f.write(report.publishable(before, markdown, suites_run))
         print("bench: wrote bench/RESULTS.md")
     print("bench: done in %d s; table in %s" % (results["meta"]["elapsed_s"], os.path.join(out_dir, "RESULTS.md")))
 

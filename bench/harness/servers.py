@@ -1,12 +1,14 @@
 """The servers under test and how each one is launched.
 
-`app` is "hello" (the seed's hello application alone, for the plaintext scenarios) or "bench"
-(/, /json and /64k). Java servers all get the same JVM flags; nginx and Gunicorn get 2 workers.
+`app` is "hello" (the seed's hello application alone, for the plaintext scenarios), "bench"
+(/, /json and /64k) or "static" (the session's document root, see docroot.py). Java servers all
+get the same JVM flags; nginx and Gunicorn get 2 workers.
 """
 import collections
 import os
 import shutil
 import signal
+import sys
 
 import catalog
 
@@ -29,31 +31,46 @@ http {{
     scgi_temp_path {dir}/tmp/scgi;
     keepalive_requests 100000000;
     keepalive_timeout 75s;
+{http}
     server {{
         listen 127.0.0.1:{port} backlog=2048;
-        location = / {{ default_type text/plain; return 200 "Hello, World!\\n"; }}
-        location = /json {{ default_type application/json; return 200 '{{"message":"Hello, World!"}}'; }}
-        location = /64k {{ default_type application/octet-stream; alias {dir}/64k.bin; }}
+{server}
     }}
 }}
 """
 
+NGINX_HELLO_SERVER = """        location = / {{ default_type text/plain; return 200 "Hello, World!\\n"; }}
+        location = /json {{ default_type application/json; return 200 '{{"message":"Hello, World!"}}'; }}
+        location = /64k {{ default_type application/octet-stream; alias {dir}/64k.bin; }}"""
+
+# The static suite's nginx: Debian's defaults plus sendfile (zero copy, what a static site enables).
+NGINX_STATIC_HTTP = """    sendfile on;
+    tcp_nopush on;
+    default_type application/octet-stream;"""
+
+SUITE_OF_APP = {"hello": "peers", "bench": "peers", "static": "static"}
 
 Launch = collections.namedtuple("Launch", "argv stop_signal env")
 
 
 class Server:
-    def __init__(self, name, label, kind, main_class=None, java_peer=False, default=True):
+    def __init__(self, name, label, kind, main_class=None, java_peer=False, default=True,
+                 apps=("hello", "bench"), static_label=None):
         self.name = name
         self.label = label
         self.kind = kind
         self.main_class = main_class
         self.java_peer = java_peer
         self.default = default  # in the run when --only does not name servers
+        self.apps = apps
+        self.static_label = static_label or label  # its name in the static suite's tables
 
     def serves(self, app):
-        """The launcher only serves the seed's HelloApp; every other server serves both apps."""
-        return self.kind != "cli" or app == "hello"
+        return app in self.apps
+
+    def in_suite(self, suite):
+        """Whether the server takes part in `suite` at all; in a suite it is in, an app it lacks shows `skipped`."""
+        return any(SUITE_OF_APP[app] == suite for app in self.apps)
 
     @property
     def is_gatehouse(self):
@@ -61,6 +78,8 @@ class Server:
 
     def command(self, port, app, ctx, run_dir, extra_jvm_opts=()):
         """Returns the Launch (argv, stop signal, environment) of one fresh start on `port`."""
+        if app == "static":
+            return self.static_command(port, ctx, run_dir, extra_jvm_opts)
         if self.kind == "java":
             argv = [ctx.java] + ctx.jvm_opts + list(extra_jvm_opts) + [
                 "-cp", ctx.classpath, self.main_class, str(port)]
@@ -73,15 +92,11 @@ class Server:
             return Launch([ctx.launcher, "serve", "examples.hello.HelloApp", "--bind", "127.0.0.1:%d" % port,
                            "--keep-alive", "60"], signal.SIGTERM, env)
         if self.kind == "nginx":
-            os.makedirs(os.path.join(run_dir, "tmp"), exist_ok=True)
+            os.makedirs(run_dir, exist_ok=True)
             os.chmod(run_dir, 0o755)  # workers run as the unprivileged nginx user and read 64k.bin
             with open(os.path.join(run_dir, "64k.bin"), "wb") as f:
                 f.write(SIXTY_FOUR_KIB)
-            conf = os.path.join(run_dir, "nginx.conf")
-            with open(conf, "w") as f:
-                f.write(NGINX_CONF.format(dir=run_dir, port=port))
-            return Launch([ctx.nginx, "-p", run_dir, "-c", conf, "-e", os.path.join(run_dir, "error.log")],
-                          signal.SIGTERM, None)
+            return nginx_launch(ctx, run_dir, port, "", NGINX_HELLO_SERVER.format(dir=run_dir))
         if self.kind == "gunicorn":
             module = "seed_hello:app" if app == "hello" else "bench_app:app"
             return Launch([ctx.gunicorn, "--workers", "2", "--worker-class", "sync", "--bind",
@@ -89,18 +104,45 @@ class Server:
                            "--chdir", ctx.python_dir, module], signal.SIGINT, None)
         raise ValueError(self.kind)
 
+    def static_command(self, port, ctx, run_dir, extra_jvm_opts):
+        """The launch that serves ctx.docroot: each server's own way of serving a directory."""
+        if self.kind == "java":  # Gatehouse: `gatehouse static DIR`, the runnable jar through ./gatehouse
+            env = dict(os.environ, GATEHOUSE_JAVA_OPTS=" ".join(ctx.jvm_opts + list(extra_jvm_opts)))
+            return Launch([ctx.launcher, "static", ctx.docroot, "--bind", "127.0.0.1:%d" % port, "--no-listing"],
+                          signal.SIGTERM, env)
+        if self.kind == "nginx":
+            return nginx_launch(ctx, run_dir, port, NGINX_STATIC_HTTP, "        root %s;" % ctx.docroot)
+        if self.kind == "python":  # as a user types it: HTTP/1.0, so a new connection per request
+            return Launch([ctx.python, "-m", "http.server", str(port), "--bind", "127.0.0.1",
+                           "--directory", ctx.docroot], signal.SIGINT, None)
+        raise ValueError(self.kind)
+
+
+def nginx_launch(ctx, run_dir, port, http, server):
+    """Writes nginx.conf (with `http` and `server` block contents) into run_dir; nginx runs from there."""
+    os.makedirs(os.path.join(run_dir, "tmp"), exist_ok=True)
+    conf = os.path.join(run_dir, "nginx.conf")
+    with open(conf, "w") as f:
+        f.write(NGINX_CONF.format(dir=run_dir, port=port, http=http, server=server))
+    return Launch([ctx.nginx, "-p", run_dir, "-c", conf, "-e", os.path.join(run_dir, "error.log")],
+                  signal.SIGTERM, None)
+
 
 SERVERS = [
-    Server("gatehouse", "Gatehouse", "java", "io.gatehouse.bench.peers.GatehouseHello"),
-    Server("gatehouse-cli", "Gatehouse via ./gatehouse serve", "cli", default=False),
+    Server("gatehouse", "Gatehouse", "java", "io.gatehouse.bench.peers.GatehouseHello",
+           apps=("hello", "bench", "static"), static_label="Gatehouse (`gatehouse static`)"),
+    Server("gatehouse-cli", "Gatehouse via ./gatehouse serve", "cli", default=False, apps=("hello",)),
     Server("jetty", "Jetty 12 (core Handler)", "java", "io.gatehouse.bench.peers.JettyHello", True),
     Server("undertow", "Undertow", "java", "io.gatehouse.bench.peers.UndertowHello", True),
     Server("netty", "Netty (HTTP codec, NIO)", "java", "io.gatehouse.bench.peers.NettyHello", True),
     Server("helidon", "Helidon SE 4 (virtual threads)", "java", "io.gatehouse.bench.peers.HelidonHello", True),
     Server("vertx", "Vert.x (core HttpServer)", "java", "io.gatehouse.bench.peers.VertxHello", True),
     Server("jdk", "JDK HttpServer (virtual threads)", "java", "io.gatehouse.bench.peers.JdkHello", True),
-    Server("nginx", "nginx return 200 (2 workers)", "nginx"),
+    Server("nginx", "nginx return 200 (2 workers)", "nginx", apps=("hello", "bench", "static"),
+           static_label="nginx (2 workers, sendfile on)"),
     Server("gunicorn", "Gunicorn seed app (2 sync workers)", "gunicorn"),
+    Server("python", "python3 -m http.server", "python", apps=("static",),
+           static_label="python3 -m http.server"),
 ]
 
 
@@ -113,8 +155,10 @@ def by_names(names):
 class Context:
     """Where the tools are and the flags every Java server gets."""
 
-    def __init__(self, java, jvm_opts, classpath, python_dir, launcher):
+    def __init__(self, java, jvm_opts, classpath, python_dir, launcher, docroot=None):
         self.launcher = launcher
+        self.docroot = docroot
+        self.python = sys.executable or "python3"
         self.java = java
         self.jvm_opts = jvm_opts
         self.classpath = classpath

@@ -62,6 +62,28 @@ class MarkdownTest(unittest.TestCase):
         self.assertIn("| Idle connections: KiB per connection | 4.00 | < 5 | yes |", md)
         self.assertIn("| Idle connections: fresh client p99 with ÷ without | 1.25× | ≤ 1.5× | yes |", md)
 
+    def test_bytes_per_plaintext_request_come_from_the_whole_path_benchmark(self):
+        r = results([run("gatehouse", "plaintext-64", 130)])
+        r["jmh"] = [{"benchmark": "EnvironBenchmark.plaintextGatewayCall", "score": 100.0, "unit": "ns/op",
+                     "alloc_bytes_per_op": 1032.0},
+                    {"benchmark": "ConnectionBenchmark.request (depth=16, head=wrk)", "score": 800.0, "unit": "ns/op",
+                     "alloc_bytes_per_op": 1900.0},
+                    {"benchmark": "ConnectionBenchmark.request (depth=1, head=wrk)", "score": 900.0, "unit": "ns/op",
+                     "alloc_bytes_per_op": 2633.6}]
+        md = report.markdown(r)
+        self.assertIn("| Bytes allocated per plaintext request (JMH) | 2634 B | report, falling | n/a |", md)
+        self.assertIn("| ConnectionBenchmark.request (depth=1, head=wrk) | 900.0 | ns/op | 2633.6 |", md)
+
+
+class JmhRowNameTest(unittest.TestCase):
+    def test_params_tell_rows_of_one_method_apart(self):
+        import jmh
+        self.assertEqual(jmh.row_name({"benchmark": "io.gatehouse.server.ConnectionBenchmark.request",
+                                       "params": {"depth": "1", "head": "wrk"}}),
+                         "ConnectionBenchmark.request (depth=1, head=wrk)")
+        self.assertEqual(jmh.row_name({"benchmark": "io.gatehouse.bench.jmh.CodecBenchmark.parseCurlHead"}),
+                         "CodecBenchmark.parseCurlHead")
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -102,6 +103,28 @@ class ServeTlsTest {
             assertTrue(process.waitFor(30, TimeUnit.SECONDS), "serve did not stop on SIGTERM");
         }
         assertEquals(0, process.exitValue());
+    }
+
+    @Test
+    void workersServeHttpsWithTheSameFiles() throws Exception {
+        try (ServeProcess serve = ServeProcess.start(dir, Map.of(), "examples.hello.HelloApp", "--workers", "2",
+                "--bind", "127.0.0.1:0", "--certfile", cert.toString(), "--keyfile", key.toString(), "--timeout", "20")) {
+            int port = serve.port();
+            serve.awaitLog(ServeProcess.READY, 2);
+            for (int i = 0; i < 3; i++) {   // separate connections, whichever worker takes each
+                assertEquals("Hello, World!\n200 1.1", run("curl", "-sS", "--max-time", "10", "--cacert",
+                    cert.toString(), "-w", "%{http_code} %{http_version}", "https://127.0.0.1:" + port + "/"));
+            }
+            serve.signal("TERM");
+            assertEquals(0, serve.awaitExit(), serve.log());
+        }
+    }
+
+    @Test
+    void theMasterChecksTheFilesBeforeAnyWorkerStarts() {
+        Path missing = dir.resolve("missing-key.pem");
+        assertEquals("2|gatehouse: key file " + missing + " does not exist\n", main("serve", "--workers", "2",
+            "--certfile", cert.toString(), "--keyfile", missing.toString()));
     }
 
     /** @return the port of the https URL in the startup line, the first line serve prints */

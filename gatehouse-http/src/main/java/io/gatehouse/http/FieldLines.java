@@ -33,7 +33,7 @@ final class FieldLines {
     }
 
     static String name(byte[] line, int colon) {
-        return new String(line, 0, colon, StandardCharsets.ISO_8859_1);
+        return CommonFieldNames.decode(line, colon);
     }
 
     /** The value with optional whitespace at both ends removed, decoded as ISO-8859-1. */

@@ -28,7 +28,8 @@ final class RequestLine {
         int targetEnd = i++;
         int minor = version(line, i, length);
         String method = method(line, methodEnd);
-        String target = new String(line, targetStart, targetEnd - targetStart, StandardCharsets.ISO_8859_1);
+        String target = targetEnd - targetStart == 1 && line[targetStart] == '/'
+            ? "/" : new String(line, targetStart, targetEnd - targetStart, StandardCharsets.ISO_8859_1);
         checkTargetForm(method, target);
         return new RequestHead(method, target, minor);
     }

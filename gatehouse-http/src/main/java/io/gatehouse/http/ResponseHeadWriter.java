@@ -76,12 +76,29 @@ public final class ResponseHeadWriter {
     }
 
     /**
-     * Lets go of the array, for a connection that goes idle; the next head allocates a new one.
-     * Many idle connections then hold no head bytes at all.
+     * Writes the next heads into the given array (one from a pool, say) for as long as they fit;
+     * a longer head moves to a larger array of the writer's own.
+     *
+     * @param array the array to write into from index 0
+     * @return this
      */
-    public void release() {
+    public ResponseHeadWriter use(byte[] array) {
+        bytes = array;
+        length = 0;
+        return this;
+    }
+
+    /**
+     * Lets go of the array, for a connection that goes idle; the next head uses the array given
+     * to {@link #use} or allocates a new one. Many idle connections then hold no head bytes.
+     *
+     * @return the array the writer held (to give back to a pool), or null when it held none
+     */
+    public byte[] release() {
+        byte[] held = bytes == NONE ? null : bytes;
         bytes = NONE;
         length = 0;
+        return held;
     }
 
     /** @return the array holding the head; valid up to {@link #length()} */

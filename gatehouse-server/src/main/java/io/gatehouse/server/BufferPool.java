@@ -31,7 +31,11 @@ final class BufferPool {
         return new byte[bufferSize];
     }
 
+    /** Takes a buffer back; one of another size (a head that outgrew its array) is left to the GC. */
     void release(byte[] buffer) {
+        if (buffer.length != bufferSize) {
+            return;
+        }
         synchronized (this) {
             if (count < free.length) {
                 free[count++] = buffer;

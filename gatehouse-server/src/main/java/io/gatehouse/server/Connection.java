@@ -16,6 +16,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 
@@ -34,8 +35,9 @@ import java.nio.charset.StandardCharsets;
  *   <li>Exchange: {@link GatewayCall} builds the environ, the application is called, and
  *       {@link ResponseSender} writes the response; the body is closed whatever happens.</li>
  *   <li>Finishing: what the application left of the request body is read and discarded (up to a
- *       bound), so the next request can be parsed. Output is flushed only when no further request
- *       bytes are waiting, so pipelined responses leave in one write.</li>
+ *       bound), so the next request can be parsed. Output is written when no complete request is
+ *       left in what was read and nothing more has arrived (or when the output buffer is full),
+ *       so pipelined responses leave in one write, as with Netty and nginx.</li>
  *   <li>Back to 2 when both sides allow keep-alive and the server is not stopping; else closed.</li>
  * </ol>
  * A request that breaks HTTP/1.1 ({@link HttpViolationException}) is answered once with its
@@ -52,16 +54,23 @@ final class Connection implements Runnable {
     private final ServerConfig config;
     private final Application application;
     private final SocketChannel channel;
+    /**
+     * Where request bytes are read from: the socket itself, or a transport over it that reads the
+     * socket on its own (TLS). Only the plain socket may be read early without waiting.
+     */
+    private final ReadableByteChannel source;
     private final BufferPool pool;
     private final byte[] idleBytes = new byte[IDLE_BUFFER_SIZE];
+    private final ByteBuffer idleBuffer = ByteBuffer.wrap(idleBytes).limit(0);
     private byte[] readBytes = idleBytes;
-    private ByteBuffer readBuffer = ByteBuffer.wrap(readBytes).limit(0);
+    private ByteBuffer readBuffer = idleBuffer;
     private final RequestParser parser;
     private final SocketOutput out;
     /** TLS over {@link #channel}, or null for plain HTTP: the one seam between the two. */
     private final TlsChannel tls;
     private final ResponseHeadWriter headWriter = new ResponseHeadWriter();
     private final ConnectionInfo info;
+    private final GatewayCall.LastHost lastHost = new GatewayCall.LastHost();
     private final long acceptedNanos = System.nanoTime();
     private volatile boolean idle;
     /** Whether a request was answered here; until then a graceful stop still waits for one. */
@@ -80,6 +89,7 @@ final class Connection implements Runnable {
         this.pool = server.buffers();
         TlsConfig tlsConfig = config.tls();
         this.tls = tlsConfig == null ? null : tlsConfig.over(channel);
+        this.source = tls == null ? channel : tls;
         this.out = new SocketOutput(tls == null ? channel : tls, pool, server.stats());
         channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
         InetSocketAddress remote = (InetSocketAddress) channel.getRemoteAddress();
@@ -144,7 +154,7 @@ final class Connection implements Runnable {
                 }
                 n = fill(timeoutMillis);
                 if (n > 0 && readBytes == idleBytes) {
-                    wake();
+                    wake(n == IDLE_BUFFER_SIZE);
                 }
             } catch (SocketTimeoutException e) {
                 if (waiting) {
@@ -165,7 +175,7 @@ final class Connection implements Runnable {
         server.stats().request();
         responding = false;
         input = new RequestBodyInput(this, head);
-        Environ environ = GatewayCall.environ(info, head, input);
+        Environ environ = GatewayCall.environ(info, head, input, lastHost);
         if (tls != null) {
             tls.addVariables(environ);
         }
@@ -209,23 +219,38 @@ final class Connection implements Runnable {
     /** Gives the large buffers back to the pool; only bytes of a next request could be kept. */
     private void goIdle() {
         out.release();
-        headWriter.release();
+        releaseHeadBytes();
         parser.releaseHead();
         input = null;
         if (readBytes != idleBytes && !readBuffer.hasRemaining()) {
             pool.release(readBytes);
             readBytes = idleBytes;
-            readBuffer = ByteBuffer.wrap(idleBytes).limit(0);
+            readBuffer = idleBuffer.clear().limit(0);
         }
     }
 
-    /** Bytes arrived on an idle connection: move them into a large buffer for the request. */
-    private void wake() {
+    private void releaseHeadBytes() {
+        byte[] held = headWriter.release();
+        if (held != null) {
+            server.headBuffers().release(held);
+        }
+    }
+
+    /**
+     * Bytes arrived on an idle connection: move them into a large buffer for the request. When
+     * they filled the small buffer, more may wait in the socket (a long head, pipelined requests):
+     * take them now, without waiting, so the requests they complete are answered together.
+     */
+    private void wake(boolean full) throws IOException {
         byte[] large = pool.acquire();
         int n = readBuffer.remaining();
         readBuffer.get(large, 0, n);
         readBytes = large;
         readBuffer = ByteBuffer.wrap(large).limit(n);
+        headWriter.use(server.headBuffers().acquire());
+        if (full) {
+            fillArrived();
+        }
     }
 
     private void closeBody(Body body) {
@@ -266,11 +291,19 @@ final class Connection implements Runnable {
      * @throws SocketTimeoutException when nothing arrived in time (see {@link TimeoutWatchdog})
      */
     int fill(long timeoutMillis) throws IOException {
-        out.flush();
+        if (out.pending()) {
+            // Responses are waiting: send them only if the client has nothing more for us yet, so
+            // pipelined requests split across reads are still answered in one write.
+            int n = fillArrived();
+            if (n != 0) {
+                return n;
+            }
+            out.flush();
+        }
         readBuffer.compact();
         readDeadline = (System.nanoTime() + timeoutMillis * 1_000_000) | 1;
         try {
-            int n = tls == null ? channel.read(readBuffer) : tls.read(readBuffer);
+            int n = source.read(readBuffer);
             if (n > 0) {
                 server.stats().bytesIn(n);
             } else if (n < 0 && readTimedOut) {
@@ -279,6 +312,39 @@ final class Connection implements Runnable {
             return n;
         } finally {
             readDeadline = 0;
+            readBuffer.flip();
+        }
+    }
+
+    /**
+     * Reads what has already arrived, without waiting.
+     *
+     * <p>The socket of a virtual thread is non-blocking underneath already (the JDK parks the
+     * thread instead of blocking), so switching the channel's mode for one read is a flag, not a
+     * system call. Plain sockets only: a transport that reads the socket itself (TLS) would see
+     * a non-blocking socket it does not expect, so over one nothing is taken early, which only
+     * costs an extra write.
+     *
+     * @return bytes read, 0 when nothing had arrived, or -1 at end of stream
+     */
+    private int fillArrived() throws IOException {
+        if (source != channel) {
+            return 0;
+        }
+        readBuffer.compact();
+        try {
+            int n;
+            channel.configureBlocking(false);
+            try {
+                n = channel.read(readBuffer);
+            } finally {
+                channel.configureBlocking(true);
+            }
+            if (n > 0) {
+                server.stats().bytesIn(n);
+            }
+            return n;
+        } finally {
             readBuffer.flip();
         }
     }
@@ -333,6 +399,7 @@ final class Connection implements Runnable {
             // the client is gone
         }
         out.release();
+        releaseHeadBytes();
         if (readBytes != idleBytes) {
             pool.release(readBytes);
             readBytes = idleBytes;

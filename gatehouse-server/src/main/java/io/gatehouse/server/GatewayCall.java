@@ -22,7 +22,18 @@ final class GatewayCall {
     private GatewayCall() {
     }
 
-    static Environ environ(ConnectionInfo info, RequestHead head, RequestBodyInput input) throws HttpViolationException {
+    /**
+     * SERVER_NAME and SERVER_PORT of the last Host value seen on a connection: a client sends the
+     * same Host on every request, so it is split once per connection rather than once per request.
+     */
+    static final class LastHost {
+        private String host;
+        private String name;
+        private String port;
+    }
+
+    static Environ environ(ConnectionInfo info, RequestHead head, RequestBodyInput input, LastHost last)
+        throws HttpViolationException {
         Environ environ = new Environ();
         String target = head.target();
         String authority = null;
@@ -60,7 +71,7 @@ final class GatewayCall {
         environ.put(Environ.GATEWAY_INTERFACE, "CGI/1.1");
         environ.put(Environ.REMOTE_ADDR, info.remoteAddr());
         environ.put(Environ.REMOTE_PORT, info.remotePort());
-        serverNameAndPort(environ, authority != null ? authority : head.host(), info);
+        serverNameAndPort(environ, authority != null ? authority : head.host(), info, last);
         headers(environ, head);
         if (head.chunked()) {
             environ.remove(Environ.CONTENT_LENGTH);
@@ -80,21 +91,26 @@ final class GatewayCall {
     }
 
     /** docs/spec.md 4.1: from Host when given (default port of the scheme if it has none), else local. */
-    private static void serverNameAndPort(Environ environ, String host, ConnectionInfo info) {
+    private static void serverNameAndPort(Environ environ, String host, ConnectionInfo info, LastHost last) {
         if (host == null || host.isEmpty()) {
             environ.put(Environ.SERVER_NAME, info.localAddr());
             environ.put(Environ.SERVER_PORT, info.localPort());
             return;
         }
-        int colon = host.lastIndexOf(':');
-        if (colon > 0 && !host.endsWith("]")) {
-            environ.put(Environ.SERVER_NAME, host.substring(0, colon));
-            String port = host.substring(colon + 1);
-            environ.put(Environ.SERVER_PORT, port.isEmpty() ? defaultPort(info) : port);
-        } else {
-            environ.put(Environ.SERVER_NAME, host);
-            environ.put(Environ.SERVER_PORT, defaultPort(info));
+        if (!host.equals(last.host)) {
+            int colon = host.lastIndexOf(':');
+            if (colon > 0 && !host.endsWith("]")) {
+                last.name = host.substring(0, colon);
+                String port = host.substring(colon + 1);
+                last.port = port.isEmpty() ? defaultPort(info) : port;
+            } else {
+                last.name = host;
+                last.port = defaultPort(info);
+            }
+            last.host = host;
         }
+        environ.put(Environ.SERVER_NAME, last.name);
+        environ.put(Environ.SERVER_PORT, last.port);
     }
 
     /** RFC 9110 sections 4.2.1 and 4.2.2: 80 for http, 443 for https. */

@@ -37,6 +37,8 @@ public final class Server implements AutoCloseable {
     private final Application application;
     private final ServerStats stats = new ServerStats();
     private final BufferPool buffers = new BufferPool(16 * 1024, 4096);
+    /** Arrays for response heads, taken while a request is under way (most heads fit in 512 bytes). */
+    private final BufferPool headBuffers = new BufferPool(512, 4096);
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final List<Listener> listeners = new ArrayList<>();
     private final AtomicBoolean started = new AtomicBoolean();
@@ -176,6 +178,10 @@ public final class Server implements AutoCloseable {
 
     BufferPool buffers() {
         return buffers;
+    }
+
+    BufferPool headBuffers() {
+        return headBuffers;
     }
 
     ServerConfig config() {

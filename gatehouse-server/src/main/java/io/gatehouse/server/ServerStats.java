@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.LongAdder;
  * stats.requests();                 // requests whose head was parsed
  * stats.responses(5);               // 5xx responses
  * stats.rejections(Violation.OBS_FOLD);
+ * stats.writes();                   // write system calls: fewer than responses when pipelined
  * }
  */
 public final class ServerStats {
@@ -23,6 +24,7 @@ public final class ServerStats {
     private final LongAdder[] rejections = adders(Violation.values().length);
     private final LongAdder bytesIn = new LongAdder();
     private final LongAdder bytesOut = new LongAdder();
+    private final LongAdder writes = new LongAdder();
 
     ServerStats() {
     }
@@ -67,6 +69,10 @@ public final class ServerStats {
         bytesOut.add(n);
     }
 
+    void write() {
+        writes.increment();
+    }
+
     /** @return connections accepted since start */
     public long connectionsAccepted() {
         return accepted.sum();
@@ -100,5 +106,16 @@ public final class ServerStats {
     /** @return bytes written to clients */
     public long bytesOut() {
         return bytesOut.sum();
+    }
+
+    /**
+     * Write calls on client sockets (each a system call: a gathering write or a file transfer).
+     * Against {@link #responses(int)} it shows how well responses are coalesced: pipelined
+     * requests read together are answered in one write.
+     *
+     * @return writes to clients since start
+     */
+    public long writes() {
+        return writes.sum();
     }
 }

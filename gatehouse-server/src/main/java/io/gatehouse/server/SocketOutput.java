@@ -17,8 +17,11 @@ final class SocketOutput {
     private final GatheringByteChannel channel;
     private final BufferPool pool;
     private final ServerStats stats;
+    /** Nothing to write and no pooled array held: what an idle connection keeps. */
+    private static final ByteBuffer NONE = ByteBuffer.allocate(0).asReadOnlyBuffer();
+
     private byte[] bytes;
-    private ByteBuffer buffer = ByteBuffer.allocate(0);
+    private ByteBuffer buffer = NONE;
     private volatile long writingSince;
     private boolean broken;
 
@@ -33,7 +36,7 @@ final class SocketOutput {
         if (bytes != null && buffer.position() == 0) {
             pool.release(bytes);
             bytes = null;
-            buffer = ByteBuffer.allocate(0);
+            buffer = NONE;
         }
     }
 
@@ -42,14 +45,12 @@ final class SocketOutput {
     }
 
     void write(byte[] data, int offset, int length) throws IOException {
-        if (length <= buffer.remaining()) {
-            buffer.put(data, offset, length);
-            return;
-        }
         if (bytes == null) {
             bytes = pool.acquire();
             buffer = ByteBuffer.wrap(bytes);
-            write(data, offset, length);
+        }
+        if (length <= buffer.remaining()) {
+            buffer.put(data, offset, length);
             return;
         }
         if (length < buffer.capacity() / 2) {
@@ -64,6 +65,11 @@ final class SocketOutput {
         } finally {
             buffer.clear();
         }
+    }
+
+    /** @return whether bytes are buffered that have not been written yet */
+    boolean pending() {
+        return buffer.position() > 0;
     }
 
     /** Writes everything buffered. */
@@ -85,6 +91,7 @@ final class SocketOutput {
         writingSince = System.nanoTime() | 1;
         try {
             while (position < end) {
+                stats.write();
                 long n = file.transferTo(position, end - position, channel);
                 if (n <= 0) {
                     throw new IOException("file ended before its declared length");
@@ -110,6 +117,7 @@ final class SocketOutput {
         writingSince = System.nanoTime() | 1;
         try {
             while (last.hasRemaining()) {
+                stats.write();
                 channel.write(data);
             }
         } catch (IOException e) {

@@ -2,7 +2,9 @@ package io.gatehouse.staticfiles;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
 
 /**
@@ -24,6 +26,7 @@ public final class DocumentRoot {
 
     private final Path root;
     private final Path realRoot;
+    private final boolean walkable;
     private final boolean hiddenFiles;
     private final boolean symlinksOutside;
 
@@ -40,6 +43,9 @@ public final class DocumentRoot {
         this.root = root.toAbsolutePath().normalize();
         try {
             this.realRoot = root.toRealPath();
+            // "a/link/.." normalizes to "a" but is really link's parent: then walking below the
+            // normalized root would not be walking below the real one.
+            this.walkable = this.root.toRealPath().equals(realRoot);
         } catch (IOException e) {
             throw new IllegalArgumentException("document root " + root + " cannot be read: " + e.getMessage());
         }
@@ -75,10 +81,12 @@ public final class DocumentRoot {
             }
             candidate = candidate.resolve(segment);
         }
-        if (!candidate.normalize().startsWith(root) || !Files.exists(candidate)) {
+        if (!candidate.normalize().startsWith(root)) {
             return Optional.empty();
         }
-        return insideAfterLinks(candidate) ? Optional.of(candidate) : Optional.empty();
+        // With links confined to the root, insideAfterLinks also finds out whether the file exists.
+        boolean servable = symlinksOutside ? Files.exists(candidate) : insideAfterLinks(candidate);
+        return servable ? Optional.of(candidate) : Optional.empty();
     }
 
     /**
@@ -112,14 +120,31 @@ public final class DocumentRoot {
         return !(segment.length() >= 2 && segment.charAt(1) == ':' && Character.isLetter(segment.charAt(0)));
     }
 
+    /** Whether {@code candidate} exists and, after following links, is inside the root (or links may leave it). */
     private boolean insideAfterLinks(Path candidate) {
         if (symlinksOutside) {
             return true;
         }
         try {
-            return candidate.toRealPath().startsWith(realRoot);
+            // Below the root only a symbolic link can lead elsewhere, so one lstat per segment under
+            // the root settles the usual path without a link; the full real path (a readlink per
+            // component of the whole absolute path, most of the cost of a small file) is resolved
+            // only when a segment is a link, or a dot segment, or the path is not under the root.
+            if (!walkable || !candidate.startsWith(root)) {
+                return candidate.toRealPath().startsWith(realRoot);
+            }
+            Path walked = root;
+            for (Path segment : root.relativize(candidate)) {
+                String name = segment.toString();
+                walked = walked.resolve(segment);
+                if (name.equals(".") || name.equals("..") || Files.readAttributes(walked, BasicFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS).isSymbolicLink()) {
+                    return candidate.toRealPath().startsWith(realRoot);
+                }
+            }
+            return true;
         } catch (IOException e) {
-            return false; // a dangling link, or a file that vanished: nothing to serve
+            return false; // missing, a dangling link, or a file that vanished: nothing to serve
         }
     }
 
