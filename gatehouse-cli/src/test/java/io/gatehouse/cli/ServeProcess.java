@@ -65,6 +65,21 @@ final class ServeProcess implements AutoCloseable {
         return awaitFile(log, pattern, times);
     }
 
+    /** Waits until {@code file} exists (a log file reopened after a rename, say). */
+    void awaitExists(Path file) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!Files.exists(file)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(file + " did not appear within " + WAIT + ":\n" + log());
+            }
+            if (!process.isAlive()) {
+                throw new AssertionError("gatehouse exited (" + process.exitValue() + ") before " + file
+                    + " appeared:\n" + log());
+            }
+            Thread.sleep(50);
+        }
+    }
+
     /** Waits until {@code pattern} occurs {@code times} times in {@code file}; returns the last match. */
     Matcher awaitFile(Path file, Pattern pattern, int times) throws Exception {
         long deadline = System.nanoTime() + WAIT.toNanos();
