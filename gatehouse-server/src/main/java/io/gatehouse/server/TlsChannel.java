@@ -5,7 +5,6 @@ import io.gatehouse.spec.Environ;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 import java.io.EOFException;
 import java.io.IOException;
@@ -14,8 +13,6 @@ import java.nio.channels.ByteChannel;
 import java.nio.channels.GatheringByteChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.security.cert.X509Certificate;
-import java.util.Locale;
 
 /**
  * TLS over a connection's socket: the same blocking channel the plain path uses, with an
@@ -287,31 +284,9 @@ final class TlsChannel implements ByteChannel, GatheringByteChannel {
         idleNetIn.clear().flip();
     }
 
-    /** The environ variables of a TLS connection (docs/spec.md, section 4.3). */
+    /** The environ variables of a TLS connection (docs/spec.md, 4.1 "Over TLS"). */
     void addVariables(Environ environ) {
-        SSLSession session = engine.getSession();
-        environ.put("HTTPS", "on");
-        environ.put("SSL_PROTOCOL", session.getProtocol());
-        environ.put("SSL_CIPHER", session.getCipherSuite());
-        if (engine.getNeedClientAuth() || engine.getWantClientAuth()) {
-            clientCertificate(environ, session);
-        }
-    }
-
-    /** mod_ssl's names: a verified client certificate's subject and issuer, RFC 2253 form. */
-    private static void clientCertificate(Environ environ, SSLSession session) {
-        try {
-            if (session.getPeerCertificates()[0] instanceof X509Certificate client) {
-                environ.put("SSL_CLIENT_VERIFY", "SUCCESS");   // the engine refused any other
-                environ.put("SSL_CLIENT_S_DN", client.getSubjectX500Principal().getName());
-                environ.put("SSL_CLIENT_I_DN", client.getIssuerX500Principal().getName());
-                environ.put("SSL_CLIENT_M_SERIAL", client.getSerialNumber().toString(16).toUpperCase(Locale.ROOT));
-                return;
-            }
-        } catch (SSLPeerUnverifiedException e) {
-            // no certificate was sent (optional)
-        }
-        environ.put("SSL_CLIENT_VERIFY", "NONE");
+        TlsVariables.addTo(environ, engine);
     }
 
     /** Sends close_notify if the socket takes it at once, then closes the socket. */
