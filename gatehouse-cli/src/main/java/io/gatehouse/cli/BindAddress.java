@@ -88,12 +88,26 @@ public final class BindAddress {
 
     /** @param address a listening address of any kind @return an http URL, or {@code unix:PATH}, or {@code fd://N} */
     public static String url(SocketAddress address) {
-        return address instanceof InetSocketAddress inet ? url(inet) : ListenSocket.describe(address);
+        return url(address, "http");
+    }
+
+    /**
+     * @param address a bound address
+     * @param scheme  {@code http} or {@code https}
+     * @return an IP address as a URL, a Unix socket as {@code unix:/path}
+     */
+    public static String url(SocketAddress address, String scheme) {
+        return address instanceof InetSocketAddress inet ? url(inet, scheme) : ListenSocket.describe(address);
     }
 
     /** @param address a bound address @return it as an http URL, IPv6 in brackets */
     public static String url(InetSocketAddress address) {
-        return "http://" + hostPort(address) + "/";
+        return url(address, "http");
+    }
+
+    /** @param address a bound address @param scheme {@code http} or {@code https} @return it as a URL */
+    public static String url(InetSocketAddress address, String scheme) {
+        return scheme + "://" + hostPort(address) + "/";
     }
 
     /** @param address an address @return {@code host:port}, an IPv6 host in brackets in RFC 5952 form */

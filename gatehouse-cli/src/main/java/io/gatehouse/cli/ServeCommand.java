@@ -23,7 +23,8 @@ import java.util.stream.Collectors;
  *
  * <p>Lifecycle of one process:
  * <ol>
- *   <li>resolve the settings ({@link EffectiveSettings}; a bad value is one line, exit 2);</li>
+ *   <li>resolve the settings ({@link EffectiveSettings}; a bad value is one line, exit 2), and read
+ *       the TLS certificate and key when given (exit 2, naming the file, when they are unusable);</li>
  *   <li>load APP with {@link AppLoader}, from the class path plus {@code --classpath} (exit 3), and
  *       wrap it in {@code ForwardedHeaders} with {@code --forwarded-allow-ips} ({@link ServedApp});</li>
  *   <li>start the server, binding every {@code --bind} address, or serving inherited sockets
@@ -81,8 +82,10 @@ public final class ServeCommand implements Callable<Integer> {
                 + e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
+        String scheme = config.tls() == null ? "http" : "https";
         out.println("Gatehouse serving " + settings.app() + " on " + server.listening().stream()
-            .map(BindAddress::url).collect(Collectors.joining(", ")) + " (pid " + ProcessHandle.current().pid() + ")");
+            .map(address -> BindAddress.url(address, scheme)).collect(Collectors.joining(", "))
+            + " (pid " + ProcessHandle.current().pid() + ")");
         out.flush();
         GracefulExit.onSignal(server, config.gracefulTimeout(), spec.commandLine().getErr());
         try {

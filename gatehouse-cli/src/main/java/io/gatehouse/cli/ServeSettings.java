@@ -5,6 +5,8 @@ import io.gatehouse.http.Limits;
 import io.gatehouse.middleware.TrustedProxies;
 import io.gatehouse.server.ProxyProtocol;
 import io.gatehouse.server.ServerConfig;
+import io.gatehouse.server.TlsConfig;
+import io.gatehouse.server.TlsConfig.ClientAuth;
 
 import java.io.File;
 import java.net.InetSocketAddress;
@@ -14,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -162,10 +165,31 @@ public final class ServeSettings {
         String.valueOf(MASTER_DEFAULTS.maxBootFailures()), value -> positiveCount(value, Integer.MAX_VALUE),
         "With --workers: stop (exit 3) after this many workers in a row fail to boot.");
 
+    /** {@code --certfile}: serve HTTPS. */
+    public static final Setting CERTFILE = Setting.single("certfile", "FILE", null, Path::of,
+        "Serve HTTPS on every --bind address with this PEM certificate chain (the server's certificate first, "
+            + "then intermediates). TLS 1.3 and 1.2 only. Needs --keyfile unless the key is in this file too.");
+
+    /** {@code --keyfile}: the certificate's private key. */
+    public static final Setting KEYFILE = Setting.single("keyfile", "FILE", null, Path::of,
+        "The PEM private key of the --certfile certificate: PKCS#8 ('BEGIN PRIVATE KEY'), unencrypted; "
+            + "RSA, EC or EdDSA.");
+
+    /** {@code --cert-reqs}: client certificates. */
+    public static final Setting CERT_REQS = Setting.single("cert-reqs", "MODE", "none",
+        ServeSettings::clientAuth,
+        "Ask HTTPS clients for a certificate issued by --ca-certs: none, optional (a client may send none; "
+            + "one it sends must verify) or required. Gunicorn's 0, 1 and 2 mean the same.");
+
+    /** {@code --ca-certs}: the authorities of client certificates. */
+    public static final Setting CA_CERTS = Setting.single("ca-certs", "FILE", null, Path::of,
+        "PEM certificates of the authorities whose client certificates are accepted; with --cert-reqs.");
+
     /** Every setting, in the order help and docs show them. */
     public static final List<Setting> ALL = List.of(CONFIG, BIND, CLASSPATH, LIMIT_REQUEST_LINE, LIMIT_REQUEST_FIELDS,
         LIMIT_REQUEST_FIELD_SIZE, LIMIT_REQUEST_BODY, HEADER_TIMEOUT, BODY_TIMEOUT, WRITE_TIMEOUT, KEEP_ALIVE,
-        GRACEFUL_TIMEOUT, BACKLOG, FORWARDED_ALLOW_IPS, PROXY_PROTOCOL, ACCESS_LOG, ACCESS_LOG_FORMAT, ERROR_LOG,
+        GRACEFUL_TIMEOUT, BACKLOG, FORWARDED_ALLOW_IPS, PROXY_PROTOCOL, CERTFILE, KEYFILE, CERT_REQS, CA_CERTS,
+        ACCESS_LOG, ACCESS_LOG_FORMAT, ERROR_LOG,
         WORKERS, TIMEOUT, MAX_REQUESTS, MAX_REQUESTS_JITTER, PID_FILE, MAX_BOOT_FAILURES);
 
     /**
@@ -199,7 +223,37 @@ public final class ServeSettings {
             .withLimits(limits)
             .withTimeouts((Duration) get.apply(HEADER_TIMEOUT), (Duration) get.apply(BODY_TIMEOUT),
                 (Duration) get.apply(WRITE_TIMEOUT), (Duration) get.apply(KEEP_ALIVE))
-            .withGracefulTimeout((Duration) get.apply(GRACEFUL_TIMEOUT));
+            .withGracefulTimeout((Duration) get.apply(GRACEFUL_TIMEOUT))
+            .withTls(tls((Path) get.apply(CERTFILE), (Path) get.apply(KEYFILE), (ClientAuth) get.apply(CERT_REQS),
+                (Path) get.apply(CA_CERTS)));
+    }
+
+    /** Reads the files now, so a bad one is one line at start-up, not a failure per handshake. */
+    private static TlsConfig tls(Path certificateFile, Path keyFile, ClientAuth clientAuth, Path caFile) {
+        if (certificateFile == null) {
+            Setting given = keyFile != null ? KEYFILE : caFile != null ? CA_CERTS
+                : clientAuth != ClientAuth.NONE ? CERT_REQS : null;
+            if (given != null) {
+                throw new IllegalArgumentException(given.longFlag() + " needs " + CERTFILE.longFlag());
+            }
+            return null;
+        }
+        if ((clientAuth == ClientAuth.NONE) != (caFile == null)) {
+            throw new IllegalArgumentException(clientAuth == ClientAuth.NONE
+                ? "--ca-certs needs --cert-reqs optional or required"
+                : "--cert-reqs " + clientAuth.name().toLowerCase(Locale.ROOT) + " needs --ca-certs");
+        }
+        TlsConfig tls = TlsConfig.fromPemFiles(certificateFile, keyFile == null ? certificateFile : keyFile);
+        return clientAuth == ClientAuth.NONE ? tls : tls.withClientCertificates(caFile, clientAuth);
+    }
+
+    private static ClientAuth clientAuth(String value) {
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "none", "0" -> ClientAuth.NONE;
+            case "optional", "1" -> ClientAuth.OPTIONAL;
+            case "required", "2" -> ClientAuth.REQUIRED;
+            default -> throw new IllegalArgumentException("'" + value + "' is not none, optional or required");
+        };
     }
 
     /**

@@ -58,7 +58,8 @@ final class Connection implements Runnable {
      * Where request bytes are read from: the socket itself, or a transport over it that reads the
      * socket on its own (TLS). Only the plain socket may be read early without waiting.
      */
-    private final ReadableByteChannel source;
+    /** Where request bytes come from: the socket, or TLS over it (the socket for a PROXY header). */
+    private ReadableByteChannel source;
     private final BufferPool pool;
     private final byte[] idleBytes = new byte[IDLE_BUFFER_SIZE];
     private final ByteBuffer idleBuffer = ByteBuffer.wrap(idleBytes).limit(0);
@@ -66,6 +67,8 @@ final class Connection implements Runnable {
     private ByteBuffer readBuffer = idleBuffer;
     private final RequestParser parser;
     private final SocketOutput out;
+    /** TLS over {@link #channel}, or null for plain HTTP: the one seam between the two. */
+    private final TlsChannel tls;
     private final ResponseHeadWriter headWriter = new ResponseHeadWriter();
     /** The addresses; replaced once when a PROXY protocol header names the real client. */
     private ConnectionInfo info;
@@ -84,10 +87,12 @@ final class Connection implements Runnable {
         this.config = server.config();
         this.application = server.application();
         this.channel = channel;
-        this.source = channel;
         this.parser = new RequestParser(config.limits());
         this.pool = server.buffers();
-        this.out = new SocketOutput(channel, pool, server.stats());
+        TlsConfig tlsConfig = config.tls();
+        this.tls = tlsConfig == null ? null : tlsConfig.over(channel);
+        this.source = tls == null ? channel : tls;
+        this.out = new SocketOutput(tls == null ? channel : tls, pool, server.stats());
         this.info = ConnectionInfo.of(channel, config);
         if (info.remotePort() != null) {
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);   // TCP only, not a Unix socket
@@ -98,12 +103,17 @@ final class Connection implements Runnable {
     public void run() {
         try {
             if (config.proxyProtocol().expectedFrom(info.remoteAddr())) {
+                source = channel;   // the header comes before the TLS handshake, in clear
                 ConnectionInfo relayed = new ProxyPreface(this, acceptedNanos + config.headerTimeout().toNanos())
                     .read(info);
                 if (relayed == null) {
                     return;   // no valid header: closed without a response (logged)
                 }
                 info = relayed;
+                if (tls != null) {
+                    tls.alreadyRead(readBuffer);
+                    source = tls;
+                }
             }
             boolean first = true;
             RequestHead head;
@@ -179,6 +189,9 @@ final class Connection implements Runnable {
         responding = false;
         input = new RequestBodyInput(this, head);
         Environ environ = GatewayCall.environ(info, head, input, lastHost);
+        if (tls != null) {
+            tls.addVariables(environ);
+        }
         ResponseStart start = new ResponseStart(config.errorLog());
         ResponseSender sender = new ResponseSender(this, head, start);
         if (head.minorVersion() == 1) {
@@ -405,6 +418,9 @@ final class Connection implements Runnable {
             readBytes = idleBytes;
         }
         try {
+            if (tls != null) {
+                tls.close();   // close_notify first, then the socket
+            }
             channel.close();
         } catch (IOException e) {
             // nothing left to release

@@ -16,15 +16,15 @@ import java.nio.channels.SocketChannel;
  * @param remotePort     the peer's port, or {@code null} when it has none (Unix domain socket)
  * @param localAddr      the local address as text (SERVER_NAME when there is no Host)
  * @param localPort      the local port
+ * @param urlScheme      gateway.url_scheme: {@code http}, or {@code https} over TLS
  * @param serverSoftware SERVER_SOFTWARE
  * @param errorLog       gateway.errors
  */
-record ConnectionInfo(String remoteAddr, String remotePort, String localAddr, String localPort,
+record ConnectionInfo(String remoteAddr, String remotePort, String localAddr, String localPort, String urlScheme,
                       String serverSoftware, PrintStream errorLog) {
 
-    /** SERVER_NAME and SERVER_PORT without a Host on a Unix socket, which has neither. */
+    /** SERVER_NAME without a Host on a Unix socket, which has no address (the port is the scheme's). */
     static final String UNIX_SERVER_NAME = "localhost";
-    static final String UNIX_SERVER_PORT = "80";
 
     /**
      * @param channel an accepted TCP or Unix domain socket connection
@@ -32,16 +32,17 @@ record ConnectionInfo(String remoteAddr, String remotePort, String localAddr, St
      * @return the connection's addresses as the environ shows them
      */
     static ConnectionInfo of(SocketChannel channel, ServerConfig config) throws IOException {
+        String scheme = config.tls() == null ? "http" : "https";
         if (channel.getRemoteAddress() instanceof InetSocketAddress remote
                 && channel.getLocalAddress() instanceof InetSocketAddress local) {
             return new ConnectionInfo(AddressText.of(remote.getAddress()), Integer.toString(remote.getPort()),
-                AddressText.of(local.getAddress()), Integer.toString(local.getPort()),
+                AddressText.of(local.getAddress()), Integer.toString(local.getPort()), scheme,
                 config.serverSoftware(), config.errorLog());
         }
         // A Unix socket peer has no address: REMOTE_ADDR is empty and REMOTE_PORT absent, which is
         // also how ForwardedHeaders recognises a local peer it may trust (docs/deploy.md).
-        return new ConnectionInfo("", null, UNIX_SERVER_NAME, UNIX_SERVER_PORT, config.serverSoftware(),
-            config.errorLog());
+        return new ConnectionInfo("", null, UNIX_SERVER_NAME, config.tls() == null ? "80" : "443", scheme,
+            config.serverSoftware(), config.errorLog());
     }
 
     /**
@@ -50,7 +51,7 @@ record ConnectionInfo(String remoteAddr, String remotePort, String localAddr, St
      */
     ConnectionInfo relayedBy(ProxyHeader header) {
         return new ConnectionInfo(canonical(header.sourceAddress()), Integer.toString(header.sourcePort()),
-            canonical(header.destinationAddress()), Integer.toString(header.destinationPort()),
+            canonical(header.destinationAddress()), Integer.toString(header.destinationPort()), urlScheme,
             serverSoftware, errorLog);
     }
 

@@ -81,7 +81,7 @@ final class GatewayCall {
             environ.put(Environ.CONTENT_LENGTH, Long.toString(head.contentLength()));   // "5, 5" -> "5"
         }
         environ.put(Environ.GATEWAY_VERSION, Environ.VERSION);
-        environ.put(Environ.GATEWAY_URL_SCHEME, "http");
+        environ.put(Environ.GATEWAY_URL_SCHEME, info.urlScheme());
         environ.put(Environ.GATEWAY_INPUT, input);
         environ.put(Environ.GATEWAY_INPUT_TRAILERS, input);
         environ.put(Environ.GATEWAY_ERRORS, info.errorLog());
@@ -104,15 +104,20 @@ final class GatewayCall {
             if (colon > 0 && !host.endsWith("]")) {
                 last.name = host.substring(0, colon);
                 String port = host.substring(colon + 1);
-                last.port = port.isEmpty() ? "80" : port;
+                last.port = port.isEmpty() ? defaultPort(info) : port;
             } else {
                 last.name = host;
-                last.port = "80";
+                last.port = defaultPort(info);
             }
             last.host = host;
         }
         environ.put(Environ.SERVER_NAME, last.name);
         environ.put(Environ.SERVER_PORT, last.port);
+    }
+
+    /** RFC 9110 sections 4.2.1 and 4.2.2: 80 for http, 443 for https. */
+    private static String defaultPort(ConnectionInfo info) {
+        return info.urlScheme().equals("https") ? "443" : "80";
     }
 
     private static void headers(Environ environ, RequestHead head) {

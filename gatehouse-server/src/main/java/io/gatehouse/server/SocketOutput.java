@@ -3,7 +3,7 @@ package io.gatehouse.server;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.SocketChannel;
+import java.nio.channels.GatheringByteChannel;
 
 /**
  * The write side of a connection: a reused buffer so that a head and a small body leave in one
@@ -13,7 +13,8 @@ import java.nio.channels.SocketChannel;
  */
 final class SocketOutput {
 
-    private final SocketChannel channel;
+    /** The socket, or TLS over it. */
+    private final GatheringByteChannel channel;
     private final BufferPool pool;
     private final ServerStats stats;
     /** Nothing to write and no pooled array held: what an idle connection keeps. */
@@ -24,7 +25,7 @@ final class SocketOutput {
     private volatile long writingSince;
     private boolean broken;
 
-    SocketOutput(SocketChannel channel, BufferPool pool, ServerStats stats) {
+    SocketOutput(GatheringByteChannel channel, BufferPool pool, ServerStats stats) {
         this.channel = channel;
         this.pool = pool;
         this.stats = stats;

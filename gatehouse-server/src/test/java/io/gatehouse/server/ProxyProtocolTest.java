@@ -4,7 +4,13 @@ import io.gatehouse.testing.RawClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import javax.net.ssl.SSLSocket;
 import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.util.Arrays;
 import java.net.InetAddress;
 import java.net.UnixDomainSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -133,6 +139,44 @@ class ProxyProtocolTest {
     }
 
     /** A v2 header: signature, version/command byte, family/transport byte, length, then the block. */
+    /**
+     * nginx's {@code listen ... ssl proxy_protocol} upstream, or a TCP proxy in front of a TLS
+     * port: the header comes in clear before the handshake, here in the same write as the
+     * ClientHello, so the first read holds both and TLS must start from the bytes after the header.
+     */
+    @Test
+    void overTlsTheHeaderPrecedesTheHandshakeEvenInTheSameSegment() throws Exception {
+        TestCertificates certificates = TestCertificates.ec();
+        byte[] header = "PROXY TCP4 203.0.113.7 192.0.2.10 4711 443\r\n".getBytes(StandardCharsets.US_ASCII);
+        try (RunningServer running = new RunningServer(WhoApp.APP,
+                c -> TRUST_LOOPBACK.apply(c).withTls(certificates.config()));
+             Socket plain = new Socket() {
+                 private boolean sent;
+
+                 @Override
+                 public OutputStream getOutputStream() throws IOException {
+                     return new FilterOutputStream(super.getOutputStream()) {
+                         @Override
+                         public void write(byte[] b, int off, int len) throws IOException {
+                             byte[] bytes = sent ? Arrays.copyOfRange(b, off, off + len)
+                                 : concat(header, Arrays.copyOfRange(b, off, off + len));
+                             sent = true;
+                             out.write(bytes);
+                         }
+                     };
+                 }
+             }) {
+            plain.connect(running.address(), 5000);
+            plain.setSoTimeout(5000);
+            SSLSocket socket = (SSLSocket) certificates.clientContext().getSocketFactory()
+                .createSocket(plain, "localhost", running.port(), true);
+            TlsTest.send(socket, "GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertTrue(response.endsWith(
+                "\r\n\r\nREMOTE_ADDR=203.0.113.7\nREMOTE_PORT=4711\nSERVER=localhost:443\nSCHEME=https\n"), response);
+        }
+    }
+
     private static byte[] v2(int versionCommand, int familyTransport, byte[] block) {
         byte[] fixed = {0x0D, 0x0A, 0x0D, 0x0A, 0x00, 0x0D, 0x0A, 0x51, 0x55, 0x49, 0x54, 0x0A,
             (byte) versionCommand, (byte) familyTransport, (byte) (block.length >> 8), (byte) block.length};
