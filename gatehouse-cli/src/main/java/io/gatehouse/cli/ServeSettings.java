@@ -88,7 +88,7 @@ public final class ServeSettings {
     /** Every setting, in the order help and docs show them. */
     public static final List<Setting> ALL = List.of(BIND, CLASSPATH, LIMIT_REQUEST_LINE, LIMIT_REQUEST_FIELDS,
         LIMIT_REQUEST_FIELD_SIZE, LIMIT_REQUEST_BODY, HEADER_TIMEOUT, BODY_TIMEOUT, WRITE_TIMEOUT, KEEP_ALIVE,
-        GRACEFUL_TIMEOUT);
+        GRACEFUL_TIMEOUT, WorkerSettings.WORKER_CLASS, WorkerSettings.THREADS);
 
     private ServeSettings() {
     }
@@ -108,7 +108,8 @@ public final class ServeSettings {
             .withLimits(limits)
             .withTimeouts((Duration) get.apply(HEADER_TIMEOUT), (Duration) get.apply(BODY_TIMEOUT),
                 (Duration) get.apply(WRITE_TIMEOUT), (Duration) get.apply(KEEP_ALIVE))
-            .withGracefulTimeout((Duration) get.apply(GRACEFUL_TIMEOUT));
+            .withGracefulTimeout((Duration) get.apply(GRACEFUL_TIMEOUT))
+            .withConnectionThreads(WorkerSettings.connectionThreads(values));
     }
 
     /**
@@ -138,7 +139,7 @@ public final class ServeSettings {
         return paths;
     }
 
-    private static int positiveCount(String value, int max) {
+    static int positiveCount(String value, int max) {
         long number = number(value);
         if (number <= 0 || number > max) {
             throw new IllegalArgumentException("'" + value + "' must be a whole number from 1 to " + max);

@@ -60,7 +60,9 @@ final class Connection implements Runnable {
     private final SocketOutput out;
     private final ResponseHeadWriter headWriter = new ResponseHeadWriter();
     private final ConnectionInfo info;
-    private final long acceptedNanos = System.nanoTime();
+    /** When a thread began serving this connection: the first head's timeout runs from here, not
+     *  from the accept, since a bounded pool may keep an accepted connection waiting (ConnectionThreads). */
+    private long acceptedNanos;
     private volatile boolean idle;
     /** Whether a request was answered here; until then a graceful stop still waits for one. */
     private volatile boolean answeredOne;
@@ -87,6 +89,7 @@ final class Connection implements Runnable {
 
     @Override
     public void run() {
+        acceptedNanos = System.nanoTime();
         try {
             boolean first = true;
             RequestHead head;

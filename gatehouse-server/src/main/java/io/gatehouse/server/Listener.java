@@ -8,7 +8,6 @@ import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -32,7 +31,6 @@ final class Listener implements Runnable {
     private final Server server;
     private final ServerSocketChannel channel;
     private final InetSocketAddress address;
-    private final ThreadFactory connectionThreads = Thread.ofVirtual().name("gatehouse-connection-", 0).factory();
     private final CountDownLatch closed = new CountDownLatch(1);
     private Selector selector;
     private volatile boolean closing;
@@ -119,7 +117,7 @@ final class Listener implements Runnable {
                 continue;
             }
             server.register(connection);
-            connectionThreads.newThread(connection).start();
+            server.executor().execute(connection);   // may wait for a pool thread (ConnectionThreads)
         }
     }
 

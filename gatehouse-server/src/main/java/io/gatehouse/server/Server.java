@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The HTTP/1.1 server: listens on every configured address and serves each connection on its own
- * virtual thread with the gateway interface (docs/spec.md).
+ * virtual thread (or on a bounded pool, {@link ConnectionThreads}) with the gateway interface
+ * (docs/spec.md).
  *
  * {@snippet :
  * Server server = new Server(ServerConfig.defaults()
@@ -45,6 +46,7 @@ public final class Server implements AutoCloseable {
     private final byte[] serverLine;
     private volatile boolean stopping;
     private TimeoutWatchdog watchdog;
+    private ConnectionExecutor executor;
     private final List<ServerSocketChannel> inherited;
 
     /**
@@ -75,6 +77,7 @@ public final class Server implements AutoCloseable {
         if (!started.compareAndSet(false, true)) {
             throw new IllegalStateException("server already started");
         }
+        executor = config.connectionThreads().start(this);
         try {
             for (ServerSocketChannel channel : inherited) {
                 listeners.add(new Listener(this, channel));
@@ -88,6 +91,7 @@ public final class Server implements AutoCloseable {
         } catch (IOException e) {
             listeners.forEach(Listener::close);
             listeners.clear();
+            executor.shutdown();
             stopping = true;
             stopped.countDown();
             throw e;
@@ -133,6 +137,9 @@ public final class Server implements AutoCloseable {
         if (watchdog != null) {
             watchdog.stop();
         }
+        if (executor != null) {
+            executor.shutdown();
+        }
         stopped.countDown();
     }
 
@@ -172,6 +179,11 @@ public final class Server implements AutoCloseable {
 
     boolean stopping() {
         return stopping;
+    }
+
+    /** Where the listeners hand accepted connections ({@link ServerConfig#connectionThreads()}). */
+    ConnectionExecutor executor() {
+        return executor;
     }
 
     BufferPool buffers() {

@@ -26,11 +26,13 @@ import java.util.Objects;
  * @param gracefulTimeout  how long a graceful stop waits for in-flight requests
  * @param serverSoftware   the value of the Server header and SERVER_SOFTWARE
  * @param errorLog         where errors and application stack traces go ({@code gateway.errors})
+ * @param connectionThreads which threads serve connections (a virtual thread each, or a bounded pool)
  */
 public record ServerConfig(List<InetSocketAddress> binds, int backlog, Limits limits,
                            Duration headerTimeout, Duration bodyTimeout, Duration writeTimeout,
                            Duration keepAliveTimeout, Duration gracefulTimeout,
-                           String serverSoftware, PrintStream errorLog) {
+                           String serverSoftware, PrintStream errorLog,
+                           ConnectionThreads connectionThreads) {
 
     /** The port the server listens on when told nothing else. */
     public static final int DEFAULT_PORT = 8000;
@@ -55,25 +57,26 @@ public record ServerConfig(List<InetSocketAddress> binds, int backlog, Limits li
         }
         Objects.requireNonNull(serverSoftware, "serverSoftware");
         Objects.requireNonNull(errorLog, "errorLog");
+        Objects.requireNonNull(connectionThreads, "connectionThreads");
     }
 
     /** @return 127.0.0.1:8000, default limits, 10 s head, 30 s body and write, 5 s keep-alive, 30 s grace */
     public static ServerConfig defaults() {
         return new ServerConfig(List.of(new InetSocketAddress("127.0.0.1", DEFAULT_PORT)), 2048, Limits.DEFAULTS,
             Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(5),
-            Duration.ofSeconds(30), "Gatehouse/0.1", System.err);
+            Duration.ofSeconds(30), "Gatehouse/0.1", System.err, ConnectionThreads.VIRTUAL);
     }
 
     /** @param newBinds the addresses to listen on @return a copy with those binds */
     public ServerConfig withBinds(List<InetSocketAddress> newBinds) {
         return new ServerConfig(newBinds, backlog, limits, headerTimeout, bodyTimeout, writeTimeout,
-            keepAliveTimeout, gracefulTimeout, serverSoftware, errorLog);
+            keepAliveTimeout, gracefulTimeout, serverSoftware, errorLog, connectionThreads);
     }
 
     /** @param newLimits the request limits @return a copy with those limits */
     public ServerConfig withLimits(Limits newLimits) {
         return new ServerConfig(binds, backlog, newLimits, headerTimeout, bodyTimeout, writeTimeout,
-            keepAliveTimeout, gracefulTimeout, serverSoftware, errorLog);
+            keepAliveTimeout, gracefulTimeout, serverSoftware, errorLog, connectionThreads);
     }
 
     /**
@@ -85,19 +88,25 @@ public record ServerConfig(List<InetSocketAddress> binds, int backlog, Limits li
      */
     public ServerConfig withTimeouts(Duration head, Duration body, Duration write, Duration keepAlive) {
         return new ServerConfig(binds, backlog, limits, head, body, write, keepAlive, gracefulTimeout,
-            serverSoftware, errorLog);
+            serverSoftware, errorLog, connectionThreads);
     }
 
     /** @param grace how long a graceful stop waits @return a copy with that grace period */
     public ServerConfig withGracefulTimeout(Duration grace) {
         return new ServerConfig(binds, backlog, limits, headerTimeout, bodyTimeout, writeTimeout,
-            keepAliveTimeout, grace, serverSoftware, errorLog);
+            keepAliveTimeout, grace, serverSoftware, errorLog, connectionThreads);
     }
 
     /** @param log where errors go @return a copy logging there */
     public ServerConfig withErrorLog(PrintStream log) {
         return new ServerConfig(binds, backlog, limits, headerTimeout, bodyTimeout, writeTimeout,
-            keepAliveTimeout, gracefulTimeout, serverSoftware, log);
+            keepAliveTimeout, gracefulTimeout, serverSoftware, log, connectionThreads);
+    }
+
+    /** @param threads which threads serve connections @return a copy using them */
+    public ServerConfig withConnectionThreads(ConnectionThreads threads) {
+        return new ServerConfig(binds, backlog, limits, headerTimeout, bodyTimeout, writeTimeout,
+            keepAliveTimeout, gracefulTimeout, serverSoftware, errorLog, threads);
     }
 
     private static void positive(String name, Duration value) {

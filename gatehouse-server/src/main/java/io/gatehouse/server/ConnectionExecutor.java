@@ -1,0 +1,17 @@
+package io.gatehouse.server;
+
+/**
+ * Runs accepted connections on threads, as {@link ConnectionThreads} chose: the accept loop hands
+ * each one over with {@link #execute(Connection)}, which may block to apply back-pressure.
+ */
+interface ConnectionExecutor {
+
+    /**
+     * Serves the connection on some thread; returns once it is taken. May block while the pool and
+     * its queue are full: the accept loop then accepts nothing, and new clients wait in the kernel.
+     */
+    void execute(Connection connection);
+
+    /** Ends idle threads once the server has stopped; connections still running are not touched. */
+    void shutdown();
+}
