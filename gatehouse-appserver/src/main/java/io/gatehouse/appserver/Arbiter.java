@@ -53,6 +53,7 @@ public final class Arbiter {
     private static final List<String> HANDLED = List.of("HUP", "TERM", "INT", "TTIN", "TTOU", "USR1");
 
     private final ArbiterConfig config;
+    private final MasterOptions options;
     private final PrintStream log;
     private final BlockingQueue<String> signals = new LinkedBlockingQueue<>();
     private final List<WorkerProcess> workers = new ArrayList<>();
@@ -66,10 +67,17 @@ public final class Arbiter {
     private boolean reloading;
     private long reloadStartedNanos;
     private int exitCode;
+    private boolean announcedReady;
 
     /** @param config the settings */
     public Arbiter(ArbiterConfig config) {
+        this(config, MasterOptions.NONE);
+    }
+
+    /** @param config the settings @param options hooks and the rest of what the master itself does */
+    public Arbiter(ArbiterConfig config, MasterOptions options) {
         this.config = config;
+        this.options = options;
         this.log = new TimestampedLog(config.errorLog());
         this.target = config.workers();
     }
@@ -80,6 +88,7 @@ public final class Arbiter {
      * @return the exit code: 0, {@link #EXIT_STARTUP_FAILED} or {@link #EXIT_WORKERS_CANNOT_BOOT}
      */
     public int run() {
+        options.hooks().onStarting();
         try {
             socket = ListeningSocket.bind(config.bind(), config.backlog());
             if (config.pidFile() != null) {
@@ -87,6 +96,7 @@ public final class Arbiter {
             }
         } catch (IOException e) {
             log.println("[master] " + e.getMessage());
+            options.hooks().onExit(EXIT_STARTUP_FAILED);
             return EXIT_STARTUP_FAILED;
         }
         for (String name : HANDLED) {
@@ -100,6 +110,7 @@ public final class Arbiter {
             close();
         }
         log.println("[master] Shutting down, exit code " + exitCode);
+        options.hooks().onExit(exitCode);
         return exitCode;
     }
 
@@ -187,7 +198,9 @@ public final class Arbiter {
                 continue;
             }
             workers.remove(worker);
-            exited(worker, status < 0 ? -1 : Libc.exitCode(status));
+            int code = status < 0 ? -1 : Libc.exitCode(status);
+            exited(worker, code);
+            options.hooks().childExit(worker.pid(), code);
         }
     }
 
@@ -249,6 +262,10 @@ public final class Arbiter {
         // One old worker leaves for each new one that is ready: capacity never drops below the target.
         for (int i = 0; i < old.size() && readyCurrent + old.size() - i > target; i++) {
             retire(old.get(i));
+        }
+        if (!announcedReady && readyCurrent >= target) {
+            announcedReady = true;
+            options.hooks().whenReady(socket.address());
         }
         if (reloading && old.isEmpty() && workers.stream().allMatch(w -> w.generation() == generation)) {
             reloading = false;

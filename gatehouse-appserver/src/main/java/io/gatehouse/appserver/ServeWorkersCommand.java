@@ -56,6 +56,12 @@ public final class ServeWorkersCommand implements Callable<Integer> {
     @Option(names = "--max-boot-failures", defaultValue = "5", description = "Give up after this many worker boot failures in a row.")
     int maxBootFailures;
 
+    @Option(names = "--hooks", paramLabel = "CLASS", description = "A class implementing io.gatehouse.appserver.Hooks, run at the master's and workers' lifecycle moments.")
+    String hooks;
+
+    @Option(names = "--preload", description = "Load APP in the master first: if it cannot load, exit 3 before any worker starts.")
+    boolean preload;
+
     @Option(names = "--worker-main", hidden = true, description = "The worker's main class (for tests).")
     String workerMain = WorkerMain.class.getName();
 
@@ -87,7 +93,22 @@ public final class ServeWorkersCommand implements Callable<Integer> {
             System.err.println("gatehouse: " + e.getMessage());
             return 2;
         }
-        return new Arbiter(config).run();
+        MasterOptions options;
+        try {
+            options = MasterOptions.NONE.withHooks(HookRunner.load(hooks, getClass().getClassLoader(), System.err));
+        } catch (IllegalArgumentException e) {
+            System.err.println("gatehouse: " + e.getMessage());
+            return 2;
+        }
+        if (preload) {
+            try {
+                WorkerMain.load(application);
+            } catch (WorkerMain.BootFailure e) {
+                System.err.println("gatehouse: --preload: " + e.getMessage());
+                return WorkerMain.BOOT_FAILURE;
+            }
+        }
+        return new Arbiter(config, options).run();
     }
 
     /** @param text HOST:PORT or [IPv6]:PORT @return the address @throws IllegalArgumentException if malformed */
