@@ -90,12 +90,22 @@ public final class Arbiter {
     public int run() {
         options.hooks().onStarting();
         try {
+            // Privileges: look up first (fail fast), umask before any file, drop after binding.
+            Privileges.Ids ids = options.privileges().resolve();
+            options.privileges().applyUmask();
             socket = ListeningSocket.bind(config.bind(), config.backlog());
             if (config.pidFile() != null) {
                 PidFile.write(config.pidFile(), ProcessHandle.current().pid());
             }
-        } catch (IOException e) {
+            options.privileges().drop(ids);
+            if (ids != null) {
+                log.println("[master] Running as uid " + ids.uid() + ", gid " + ids.gid());
+            }
+        } catch (IOException | IllegalArgumentException e) {
             log.println("[master] " + e.getMessage());
+            if (socket != null) {
+                close();
+            }
             options.hooks().onExit(EXIT_STARTUP_FAILED);
             return EXIT_STARTUP_FAILED;
         }

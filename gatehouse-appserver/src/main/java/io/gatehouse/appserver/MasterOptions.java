@@ -3,8 +3,8 @@ package io.gatehouse.appserver;
 import java.util.Objects;
 
 /**
- * What the master does beyond supervising workers: the user's {@link Hooks}. Kept apart from
- * {@link ArbiterConfig}, which describes the workers.
+ * What the master does beyond supervising workers: the user's {@link Hooks} and the
+ * {@link Privileges} to drop to. Kept apart from {@link ArbiterConfig}, which describes the workers.
  *
  * {@snippet :
  * MasterOptions options = MasterOptions.NONE
@@ -12,20 +12,27 @@ import java.util.Objects;
  * int exitCode = new Arbiter(config, options).run();
  * }
  *
- * @param hooks the lifecycle hooks ({@link HookRunner#NONE} for none)
+ * @param hooks      the lifecycle hooks ({@link HookRunner#NONE} for none)
+ * @param privileges user, group and umask ({@link Privileges#NONE} to keep them)
  */
-public record MasterOptions(HookRunner hooks) {
+public record MasterOptions(HookRunner hooks, Privileges privileges) {
 
-    /** No hooks. */
-    public static final MasterOptions NONE = new MasterOptions(HookRunner.NONE);
+    /** No hooks, no change of user. */
+    public static final MasterOptions NONE = new MasterOptions(HookRunner.NONE, Privileges.NONE);
 
     /** Checks that nothing is missing. */
     public MasterOptions {
         Objects.requireNonNull(hooks, "hooks");
+        Objects.requireNonNull(privileges, "privileges");
     }
 
     /** @param value the hooks @return a copy running them */
     public MasterOptions withHooks(HookRunner value) {
-        return new MasterOptions(value);
+        return new MasterOptions(value, privileges);
+    }
+
+    /** @param value who to become after binding @return a copy dropping to it */
+    public MasterOptions withPrivileges(Privileges value) {
+        return new MasterOptions(hooks, value);
     }
 }

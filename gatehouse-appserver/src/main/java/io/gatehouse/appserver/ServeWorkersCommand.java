@@ -62,6 +62,15 @@ public final class ServeWorkersCommand implements Callable<Integer> {
     @Option(names = "--preload", description = "Load APP in the master first: if it cannot load, exit 3 before any worker starts.")
     boolean preload;
 
+    @Option(names = {"-u", "--user"}, description = "After binding, run the master and workers as this user (name or uid); needs root.")
+    String user;
+
+    @Option(names = {"-g", "--group"}, description = "After binding, run as this group (name or gid); default: the user's group.")
+    String group;
+
+    @Option(names = "--umask", description = "File mode creation mask, in octal (e.g. 027), for the master and workers.")
+    String umask;
+
     @Option(names = "--worker-main", hidden = true, description = "The worker's main class (for tests).")
     String workerMain = WorkerMain.class.getName();
 
@@ -95,7 +104,8 @@ public final class ServeWorkersCommand implements Callable<Integer> {
         }
         MasterOptions options;
         try {
-            options = MasterOptions.NONE.withHooks(HookRunner.load(hooks, getClass().getClassLoader(), System.err));
+            options = MasterOptions.NONE.withHooks(HookRunner.load(hooks, getClass().getClassLoader(), System.err))
+                .withPrivileges(Privileges.parse(user, group, umask));
         } catch (IllegalArgumentException e) {
             System.err.println("gatehouse: " + e.getMessage());
             return 2;

@@ -30,8 +30,13 @@ final class MasterProcess implements AutoCloseable {
 
     /** Starts a master running {@link FixedResponseWorker}s with {@code arguments} added. */
     static MasterProcess startFixed(Path dir, String... arguments) throws IOException {
+        return startFixedOn(dir, "127.0.0.1:0", arguments);
+    }
+
+    /** Starts a master running {@link FixedResponseWorker}s on {@code bind}, with {@code arguments} added. */
+    static MasterProcess startFixedOn(Path dir, String bind, String... arguments) throws IOException {
         List<String> args = new ArrayList<>(List.of(HelloApplication.class.getName(),
-            "--bind", "127.0.0.1:0", "--worker-main", FixedResponseWorker.class.getName(),
+            "--bind", bind, "--worker-main", FixedResponseWorker.class.getName(),
             "--worker-jvm-option=--enable-native-access=ALL-UNNAMED",
             "--worker-jvm-option=-Xshare:auto", "--worker-jvm-option=-XX:TieredStopAtLevel=1"));
         args.addAll(List.of(arguments));
