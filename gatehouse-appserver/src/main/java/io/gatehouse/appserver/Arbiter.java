@@ -114,9 +114,11 @@ public final class Arbiter {
         }
         log.println("[master] Listening at: http://" + socket.address().getHostString() + ":"
             + socket.address().getPort() + " (" + ProcessHandle.current().pid() + ")");
+        ClassPathWatcher watcher = options.reload() ? watchClassPath() : null;
         try {
             loop();
         } finally {
+            closeQuietly(watcher);
             close();
         }
         log.println("[master] Shutting down, exit code " + exitCode);
@@ -321,6 +323,31 @@ public final class Arbiter {
             worker.retire();
         } catch (IOException e) {
             log.println("[master] cannot signal " + worker + ": " + e.getMessage());
+        }
+    }
+
+    /** {@code --reload}: a change on the class path queues a HUP, handled like the signal. */
+    private ClassPathWatcher watchClassPath() {
+        try {
+            ClassPathWatcher watcher = ClassPathWatcher.start(config.classPath(), changed -> {
+                log.println("[master] --reload: " + changed + " changed; reloading the workers");
+                signals.offer("HUP");
+            }, log);
+            log.println("[master] --reload: watching " + watcher.watched().size() + " directories of the class path");
+            return watcher;
+        } catch (IOException e) {
+            log.println("[master] --reload: cannot watch the class path: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable != null) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                // on the way out
+            }
         }
     }
 

@@ -3,8 +3,8 @@ package io.gatehouse.appserver;
 import java.util.Objects;
 
 /**
- * What the master does beyond supervising workers: the user's {@link Hooks} and the
- * {@link Privileges} to drop to. Kept apart from {@link ArbiterConfig}, which describes the workers.
+ * What the master does beyond supervising workers: the user's {@link Hooks}, the
+ * {@link Privileges} to drop to, and {@code --reload}. Kept apart from {@link ArbiterConfig}, which describes the workers.
  *
  * {@snippet :
  * MasterOptions options = MasterOptions.NONE
@@ -14,11 +14,12 @@ import java.util.Objects;
  *
  * @param hooks      the lifecycle hooks ({@link HookRunner#NONE} for none)
  * @param privileges user, group and umask ({@link Privileges#NONE} to keep them)
+ * @param reload     whether a change on the workers' class path reloads them, as SIGHUP does
  */
-public record MasterOptions(HookRunner hooks, Privileges privileges) {
+public record MasterOptions(HookRunner hooks, Privileges privileges, boolean reload) {
 
-    /** No hooks, no change of user. */
-    public static final MasterOptions NONE = new MasterOptions(HookRunner.NONE, Privileges.NONE);
+    /** No hooks, no change of user, no reloading on change. */
+    public static final MasterOptions NONE = new MasterOptions(HookRunner.NONE, Privileges.NONE, false);
 
     /** Checks that nothing is missing. */
     public MasterOptions {
@@ -28,11 +29,16 @@ public record MasterOptions(HookRunner hooks, Privileges privileges) {
 
     /** @param value the hooks @return a copy running them */
     public MasterOptions withHooks(HookRunner value) {
-        return new MasterOptions(value, privileges);
+        return new MasterOptions(value, privileges, reload);
     }
 
     /** @param value who to become after binding @return a copy dropping to it */
     public MasterOptions withPrivileges(Privileges value) {
-        return new MasterOptions(hooks, value);
+        return new MasterOptions(hooks, value, reload);
+    }
+
+    /** @param value whether class path changes reload the workers @return a copy */
+    public MasterOptions withReload(boolean value) {
+        return new MasterOptions(hooks, privileges, value);
     }
 }

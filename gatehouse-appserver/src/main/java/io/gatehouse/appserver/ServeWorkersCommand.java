@@ -71,6 +71,9 @@ public final class ServeWorkersCommand implements Callable<Integer> {
     @Option(names = "--umask", description = "File mode creation mask, in octal (e.g. 027), for the master and workers.")
     String umask;
 
+    @Option(names = "--reload", description = "Development: when a class or jar on the class path changes, replace the workers as SIGHUP does.")
+    boolean reload;
+
     @Option(names = "--worker-main", hidden = true, description = "The worker's main class (for tests).")
     String workerMain = WorkerMain.class.getName();
 
@@ -105,7 +108,8 @@ public final class ServeWorkersCommand implements Callable<Integer> {
         MasterOptions options;
         try {
             options = MasterOptions.NONE.withHooks(HookRunner.load(hooks, getClass().getClassLoader(), System.err))
-                .withPrivileges(Privileges.parse(user, group, umask));
+                .withPrivileges(Privileges.parse(user, group, umask))
+                .withReload(reload);
         } catch (IllegalArgumentException e) {
             System.err.println("gatehouse: " + e.getMessage());
             return 2;

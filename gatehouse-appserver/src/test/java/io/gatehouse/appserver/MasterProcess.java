@@ -44,11 +44,18 @@ final class MasterProcess implements AutoCloseable {
     }
 
     static MasterProcess start(Path dir, List<String> arguments) throws IOException {
+        return start(dir, null, arguments);
+    }
+
+    /** Starts a master whose class path (and so its workers') has {@code extraClassPath} appended. */
+    static MasterProcess start(Path dir, String extraClassPath, List<String> arguments) throws IOException {
+        String classPath = System.getProperty("java.class.path")
+            + (extraClassPath == null ? "" : java.io.File.pathSeparator + extraClassPath);
         Path log = dir.resolve("master-" + System.nanoTime() + ".log");
         List<String> command = new ArrayList<>(List.of(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
             "--enable-native-access=ALL-UNNAMED", "-Xshare:auto", "-XX:TieredStopAtLevel=1",
-            "-cp", System.getProperty("java.class.path"), ServeWorkersCommand.class.getName()));
+            "-cp", classPath, ServeWorkersCommand.class.getName()));
         command.addAll(arguments);
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
             .redirectOutput(log.toFile()).start();
