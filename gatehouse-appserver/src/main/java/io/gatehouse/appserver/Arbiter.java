@@ -2,6 +2,7 @@ package io.gatehouse.appserver;
 
 import sun.misc.Signal;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -13,6 +14,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The master process: binds the listening socket, keeps {@code --workers} worker JVMs serving it,
@@ -329,7 +332,9 @@ public final class Arbiter {
     /** {@code --reload}: a change on the class path queues a HUP, handled like the signal. */
     private ClassPathWatcher watchClassPath() {
         try {
-            ClassPathWatcher watcher = ClassPathWatcher.start(config.classPath(), changed -> {
+            String watched = Stream.concat(Stream.of(config.classPath()), options.alsoWatch().stream().map(Path::toString))
+                .collect(Collectors.joining(File.pathSeparator));
+            ClassPathWatcher watcher = ClassPathWatcher.start(watched, changed -> {
                 log.println("[master] --reload: " + changed + " changed; reloading the workers");
                 signals.offer("HUP");
             }, log);

@@ -109,7 +109,7 @@ public final class ServeWorkersCommand implements Callable<Integer> {
         try {
             options = MasterOptions.NONE.withHooks(HookRunner.load(hooks, getClass().getClassLoader(), System.err))
                 .withPrivileges(Privileges.parse(user, group, umask))
-                .withReload(reload);
+                .withReload(reload, List.of());
         } catch (IllegalArgumentException e) {
             System.err.println("gatehouse: " + e.getMessage());
             return 2;

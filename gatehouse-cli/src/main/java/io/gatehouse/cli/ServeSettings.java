@@ -88,7 +88,9 @@ public final class ServeSettings {
     /** Every setting, in the order help and docs show them. */
     public static final List<Setting> ALL = List.of(BIND, CLASSPATH, LIMIT_REQUEST_LINE, LIMIT_REQUEST_FIELDS,
         LIMIT_REQUEST_FIELD_SIZE, LIMIT_REQUEST_BODY, HEADER_TIMEOUT, BODY_TIMEOUT, WRITE_TIMEOUT, KEEP_ALIVE,
-        GRACEFUL_TIMEOUT, WorkerSettings.WORKER_CLASS, WorkerSettings.THREADS);
+        GRACEFUL_TIMEOUT, ProcessSettings.WORKER_CLASS, ProcessSettings.THREADS, ProcessSettings.HOOKS,
+        ProcessSettings.PRELOAD, ProcessSettings.USER, ProcessSettings.GROUP, ProcessSettings.UMASK,
+        ProcessSettings.RELOAD);
 
     private ServeSettings() {
     }
@@ -109,7 +111,7 @@ public final class ServeSettings {
             .withTimeouts((Duration) get.apply(HEADER_TIMEOUT), (Duration) get.apply(BODY_TIMEOUT),
                 (Duration) get.apply(WRITE_TIMEOUT), (Duration) get.apply(KEEP_ALIVE))
             .withGracefulTimeout((Duration) get.apply(GRACEFUL_TIMEOUT))
-            .withConnectionThreads(WorkerSettings.connectionThreads(values));
+            .withConnectionThreads(ProcessSettings.connectionThreads(values));
     }
 
     /**

@@ -60,7 +60,10 @@ public final class SettingOptions {
             .paramLabel(setting.label())
             .description(description(setting))
             .converters(converter)
-            .arity("1");
+            .arity(setting.isFlag() ? "0..1" : "1");
+        if (setting.isFlag()) {
+            builder.fallbackValue("true");   // --preload alone means --preload=true
+        }
         if (setting.repeatable()) {
             builder.type(List.class).auxiliaryTypes(Object.class);
         } else {

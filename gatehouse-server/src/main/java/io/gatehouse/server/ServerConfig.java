@@ -60,6 +60,28 @@ public record ServerConfig(List<InetSocketAddress> binds, int backlog, Limits li
         Objects.requireNonNull(connectionThreads, "connectionThreads");
     }
 
+    /**
+     * The configuration from before worker models: connections on virtual threads. Kept so that
+     * code naming every field still compiles.
+     *
+     * @param binds            the addresses to listen on
+     * @param backlog          the listen queue length
+     * @param limits           request size limits
+     * @param headerTimeout    head timeout
+     * @param bodyTimeout      body read timeout
+     * @param writeTimeout     write timeout
+     * @param keepAliveTimeout idle keep-alive timeout
+     * @param gracefulTimeout  graceful stop time
+     * @param serverSoftware   the Server header
+     * @param errorLog         the error log
+     */
+    public ServerConfig(List<InetSocketAddress> binds, int backlog, Limits limits, Duration headerTimeout,
+                        Duration bodyTimeout, Duration writeTimeout, Duration keepAliveTimeout,
+                        Duration gracefulTimeout, String serverSoftware, PrintStream errorLog) {
+        this(binds, backlog, limits, headerTimeout, bodyTimeout, writeTimeout, keepAliveTimeout, gracefulTimeout,
+            serverSoftware, errorLog, ConnectionThreads.VIRTUAL);
+    }
+
     /** @return 127.0.0.1:8000, default limits, 10 s head, 30 s body and write, 5 s keep-alive, 30 s grace */
     public static ServerConfig defaults() {
         return new ServerConfig(List.of(new InetSocketAddress("127.0.0.1", DEFAULT_PORT)), 2048, Limits.DEFAULTS,
