@@ -11,7 +11,13 @@ import java.util.concurrent.TimeUnit;
  * connections are admitted at once. {@link #execute} waits for room, so a busy pool leaves new
  * clients in the kernel's accept queue instead of refusing or piling them up here.
  *
- * <p>One exception: once the server is stopping, its listener accepts whatever the kernel still
+ * <p>A keep-alive connection would hold its thread between requests for as long as its client keeps
+ * it busy, and connections waiting in the queue would never be served. So while any wait
+ * ({@link #crowded()}), each response closes its connection ({@code Connection: close}, RFC 9112
+ * section 9.6): the client reconnects and takes its turn, as with Gunicorn's sync workers; and
+ * connections idle between two requests are closed, as a graceful stop closes them.
+ *
+ * <p>One exception to the bound: once the server is stopping, its listener accepts whatever the kernel still
  * holds (see {@link Listener}) and those connections are admitted beyond the bound. The threads they
  * wait for are freed as the stop closes idle keep-alive connections, which happens only after the
  * listener has finished; waiting for room there would stall the stop.
@@ -44,6 +50,16 @@ final class BoundedThreadPool implements ConnectionExecutor {
             Thread.currentThread().interrupt();
         }
         waiting.add(new Admitted(connection, admitted));
+        if (crowded()) {
+            // Threads held by keep-alive connections idle between requests are freed now, rather
+            // than after the keep-alive timeout (RFC 9112 section 9.3.1 lets their clients retry).
+            server.closeIdleConnections();
+        }
+    }
+
+    @Override
+    public boolean crowded() {
+        return !waiting.isEmpty() || room.availablePermits() == 0;
     }
 
     private void serve() {

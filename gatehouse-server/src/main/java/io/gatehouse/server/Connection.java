@@ -137,7 +137,8 @@ final class Connection implements Runnable {
                     out.flush();
                     goIdle();
                     idle = true;
-                    if (server.stopping() && !first) {
+                    // Stopping, or a bounded pool has connections waiting for this thread: close.
+                    if ((server.stopping() || server.executor().crowded()) && !first) {
                         return null;
                     }
                 }
@@ -286,7 +287,7 @@ final class Connection implements Runnable {
 
     /** @return whether the next request may come on this connection, as far as the server is concerned */
     boolean mayKeepAlive(RequestHead head) {
-        return head.keepAlive() && !server.stopping() && input.drainable(MAX_DRAIN);
+        return head.keepAlive() && !server.stopping() && !server.executor().crowded() && input.drainable(MAX_DRAIN);
     }
 
     void log(String message) {

@@ -12,6 +12,15 @@ interface ConnectionExecutor {
      */
     void execute(Connection connection);
 
+    /**
+     * @return whether accepted connections are waiting for a thread; a connection then answers its
+     *         current request with {@code Connection: close} and frees its thread instead of keeping
+     *         it for the client's next request (a bounded pool would otherwise starve the waiting)
+     */
+    default boolean crowded() {
+        return false;
+    }
+
     /** Ends idle threads once the server has stopped; connections still running are not touched. */
     void shutdown();
 }

@@ -177,6 +177,11 @@ public final class Server implements AutoCloseable {
         }
     }
 
+    /** Closes connections waiting between requests (not before their first): frees pool threads. */
+    void closeIdleConnections() {
+        connections.forEach(Connection::closeIfIdle);
+    }
+
     boolean stopping() {
         return stopping;
     }

@@ -80,6 +80,42 @@ class ConnectionThreadsTest {
     }
 
     @Test
+    void aKeepAliveConnectionGivesUpItsThreadWhenOthersWaitAndKeepsItOtherwise() throws Exception {
+        Gate gate = new Gate();
+        try (RunningServer running = new RunningServer(gate,
+                c -> c.withConnectionThreads(ConnectionThreads.pool(1)));
+             RawClient first = running.connect().timeout(Duration.ofSeconds(10)).send(GET)) {
+            awaitTrue(() -> gate.inside.get() == 1);
+            RawClient second = running.connect().timeout(Duration.ofSeconds(10)).send(GET);
+            awaitTrue(() -> running.server.stats().connectionsAccepted() == 2);
+            gate.release.countDown();
+            RawResponse crowded = first.readResponse();
+            assertEquals("close", crowded.field("Connection"), "another waits: the thread is given up");
+            assertTrue(first.closedByPeer());
+            RawResponse alone = second.readResponse();
+            assertEquals(null, alone.field("Connection"), "nobody waits: the connection stays open");
+            assertEquals(200, second.send(GET).readResponse().status());
+            second.close();
+        }
+    }
+
+    @Test
+    void anIdleKeepAliveConnectionIsClosedAtOnceWhenAnotherWaitsForItsThread() throws Exception {
+        Gate gate = new Gate();
+        gate.release.countDown();
+        try (RunningServer running = new RunningServer(gate, c -> c.withConnectionThreads(ConnectionThreads.pool(1))
+                .withTimeouts(Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofSeconds(60),
+                    Duration.ofSeconds(60)));
+             RawClient idle = running.connect().timeout(Duration.ofSeconds(10))) {
+            assertEquals(200, idle.send(GET).readResponse().status());
+            try (RawClient waiting = running.connect().timeout(Duration.ofSeconds(10)).send(GET)) {
+                assertEquals("ok", waiting.readResponse().bodyText(), "answered long before the 60 s keep-alive");
+            }
+            assertTrue(idle.closedByPeer());
+        }
+    }
+
+    @Test
     void anApplicationThatPinsItsThreadStillServesEveryRequest() throws Exception {
         Object lock = new Object();
         AtomicInteger served = new AtomicInteger();
