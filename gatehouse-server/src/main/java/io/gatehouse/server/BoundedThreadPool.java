@@ -14,8 +14,10 @@ import java.util.concurrent.TimeUnit;
  * <p>A keep-alive connection would hold its thread between requests for as long as its client keeps
  * it busy, and connections waiting in the queue would never be served. So while any wait
  * ({@link #crowded()}), each response closes its connection ({@code Connection: close}, RFC 9112
- * section 9.6): the client reconnects and takes its turn, as with Gunicorn's sync workers; and
- * connections idle between two requests are closed, as a graceful stop closes them.
+ * section 9.6): the client reconnects and takes its turn, as with Gunicorn's sync workers; and a
+ * connection idle between two requests keeps its thread for at most
+ * {@value #CROWDED_KEEP_ALIVE_MILLIS} ms more (plus the watchdog's period), not the whole keep-alive
+ * timeout. Idle connections are not closed at once: a client may have sent its next request already.
  *
  * <p>One exception to the bound: once the server is stopping, its listener accepts whatever the kernel still
  * holds (see {@link Listener}) and those connections are admitted beyond the bound. The threads they
@@ -25,6 +27,8 @@ import java.util.concurrent.TimeUnit;
 final class BoundedThreadPool implements ConnectionExecutor {
 
     private static final long ROOM_CHECK_MILLIS = 20;
+    /** How long a connection idle between requests keeps its thread while others wait. */
+    static final long CROWDED_KEEP_ALIVE_MILLIS = 250;
 
     private final Semaphore room;
     private final LinkedBlockingQueue<Admitted> waiting = new LinkedBlockingQueue<>();
@@ -51,15 +55,19 @@ final class BoundedThreadPool implements ConnectionExecutor {
         }
         waiting.add(new Admitted(connection, admitted));
         if (crowded()) {
-            // Threads held by keep-alive connections idle between requests are freed now, rather
-            // than after the keep-alive timeout (RFC 9112 section 9.3.1 lets their clients retry).
-            server.closeIdleConnections();
+            // Threads held by silent keep-alive clients come back soon, not after the keep-alive timeout.
+            server.hurryIdleConnections(CROWDED_KEEP_ALIVE_MILLIS);
         }
     }
 
     @Override
     public boolean crowded() {
         return !waiting.isEmpty() || room.availablePermits() == 0;
+    }
+
+    @Override
+    public long keepAliveMillis(long configured) {
+        return crowded() ? Math.min(configured, CROWDED_KEEP_ALIVE_MILLIS) : configured;
     }
 
     private void serve() {

@@ -121,7 +121,7 @@ final class Connection implements Runnable {
             boolean waiting = !parser.startedNextRequest();
             long timeoutMillis;
             if (waiting && !first) {
-                timeoutMillis = config.keepAliveTimeout().toMillis();
+                timeoutMillis = server.executor().keepAliveMillis(config.keepAliveTimeout().toMillis());
             } else {
                 timeoutMillis = (deadline - System.nanoTime()) / 1_000_000;
                 if (timeoutMillis <= 0) {
@@ -137,8 +137,7 @@ final class Connection implements Runnable {
                     out.flush();
                     goIdle();
                     idle = true;
-                    // Stopping, or a bounded pool has connections waiting for this thread: close.
-                    if ((server.stopping() || server.executor().crowded()) && !first) {
+                    if (server.stopping() && !first) {
                         return null;
                     }
                 }
@@ -311,6 +310,20 @@ final class Connection implements Runnable {
     void closeIfIdle() {
         if (idle && answeredOne) {
             abort("server stopping");
+        }
+    }
+
+    /**
+     * Shortens the wait of a connection idle between requests to at most {@code millis} from now
+     * (the {@link TimeoutWatchdog} then ends it): how a bounded pool gets a thread back from a
+     * silent keep-alive client when others wait. Closing at once instead would reset clients
+     * whose next request is already on the way.
+     */
+    void hurryIfIdle(long millis) {
+        long deadline = readDeadline;
+        long sooner = (System.nanoTime() + millis * 1_000_000) | 1;
+        if (idle && answeredOne && deadline != 0 && sooner - deadline < 0) {
+            readDeadline = sooner;
         }
     }
 

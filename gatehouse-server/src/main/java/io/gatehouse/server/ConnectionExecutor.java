@@ -21,6 +21,14 @@ interface ConnectionExecutor {
         return false;
     }
 
+    /**
+     * @param configured the keep-alive timeout
+     * @return how long a connection idle between requests may keep its thread from now
+     */
+    default long keepAliveMillis(long configured) {
+        return configured;
+    }
+
     /** Ends idle threads once the server has stopped; connections still running are not touched. */
     void shutdown();
 }

@@ -177,9 +177,9 @@ public final class Server implements AutoCloseable {
         }
     }
 
-    /** Closes connections waiting between requests (not before their first): frees pool threads. */
-    void closeIdleConnections() {
-        connections.forEach(Connection::closeIfIdle);
+    /** Shortens the keep-alive wait of connections idle between requests: frees pool threads. */
+    void hurryIdleConnections(long millis) {
+        connections.forEach(connection -> connection.hurryIfIdle(millis));
     }
 
     boolean stopping() {
