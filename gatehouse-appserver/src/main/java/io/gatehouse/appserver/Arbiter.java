@@ -61,6 +61,7 @@ public final class Arbiter {
     private final BlockingQueue<String> signals = new LinkedBlockingQueue<>();
     private final List<WorkerProcess> workers = new ArrayList<>();
     private ListeningSocket socket;
+    private List<String> workerArguments;
     private int target;
     private int generation;
     private int bootFailures;
@@ -93,6 +94,7 @@ public final class Arbiter {
     public int run() {
         options.hooks().onStarting();
         try {
+            workerArguments = config.workerArguments().resolve();
             // Privileges: look up first (fail fast), umask before any file, drop after binding.
             Privileges.Ids ids = options.privileges().resolve();
             options.privileges().applyUmask();
@@ -158,6 +160,9 @@ public final class Arbiter {
         log.println("[master] Handling signal: " + signal);
         switch (signal) {
             case "HUP" -> {
+                if (!reloadSettings()) {
+                    return;
+                }
                 // New workers start with a fresh JVM and the current class path; old ones retire as they arrive.
                 generation++;
                 bootFailures = 0;
@@ -168,8 +173,26 @@ public final class Arbiter {
             case "TTOU" -> target = Math.max(1, target - 1);
             case "TERM" -> stop(Signals.TERM, config.gracefulTimeout().plusSeconds(2));
             case "INT", "QUIT" -> stop(Signals.INT, QUICK_STOP);
-            case "USR1" -> log.println("[master] reopening logs: nothing to reopen, logs go to stderr");
+            case "USR1" -> {
+                // logrotate has renamed the files: reopen the master's, and each worker reopens its own.
+                config.reopenLogs().run();
+                for (WorkerProcess worker : workers) {
+                    send(worker, Signals.USR1);
+                }
+                log.println("[master] Reopened the log files; the workers reopen theirs");
+            }
             default -> log.println("[master] ignoring signal " + signal);
+        }
+    }
+
+    /** @return whether the settings could be resolved again; a bad change keeps the old ones */
+    private boolean reloadSettings() {
+        try {
+            workerArguments = config.workerArguments().resolve();
+            return true;
+        } catch (IllegalArgumentException e) {
+            log.println("[master] not reloading, keeping the current settings: " + e.getMessage());
+            return false;
         }
     }
 
@@ -315,8 +338,8 @@ public final class Arbiter {
         long maxRequests = config.maxRequests() == 0 ? 0
             : config.maxRequests() + ThreadLocalRandom.current().nextLong(config.maxRequestsJitter() + 1);
         Duration beat = Duration.ofMillis(Math.max(50, Math.min(1000, config.timeout().toMillis() / 4)));
-        command.addAll(new WorkerOptions(config.application(), config.gracefulTimeout(), maxRequests, beat)
-            .toArguments());
+        command.addAll(new WorkerOptions(config.application(), config.gracefulTimeout(), maxRequests, beat,
+            workerArguments).toArguments());
         return command;
     }
 

@@ -30,11 +30,15 @@ import java.util.Objects;
  * @param maxBootFailures   boot failures in a row after which the master gives up
  * @param pidFile           where the master writes its pid, or {@code null}
  * @param errorLog          the error log
+ * @param workerArguments   the serve settings every new worker gets after {@code --}; resolved at
+ *                          start and again on SIGHUP (so a reload re-reads the config file)
+ * @param reopenLogs        reopens the master's log files on SIGUSR1 (the workers get SIGUSR1 too)
  */
 public record ArbiterConfig(InetSocketAddress bind, int backlog, int workers, String application,
                             String workerMain, String classPath, List<String> jvmOptions, Duration timeout,
                             Duration gracefulTimeout, long maxRequests, long maxRequestsJitter,
-                            int maxBootFailures, Path pidFile, PrintStream errorLog) {
+                            int maxBootFailures, Path pidFile, PrintStream errorLog,
+                            WorkerArguments workerArguments, Runnable reopenLogs) {
 
     /** Checks every value, with one line naming the bad one. */
     public ArbiterConfig {
@@ -44,6 +48,8 @@ public record ArbiterConfig(InetSocketAddress bind, int backlog, int workers, St
         Objects.requireNonNull(workerMain, "workerMain");
         Objects.requireNonNull(classPath, "classPath");
         Objects.requireNonNull(errorLog, "errorLog");
+        Objects.requireNonNull(workerArguments, "workerArguments");
+        Objects.requireNonNull(reopenLogs, "reopenLogs");
         atLeast("backlog", backlog, 1);
         atLeast("workers", workers, 1);
         atLeast("max-requests", maxRequests, 0);
@@ -61,49 +67,99 @@ public record ArbiterConfig(InetSocketAddress bind, int backlog, int workers, St
     public static ArbiterConfig defaults(String application) {
         return new ArbiterConfig(new InetSocketAddress("127.0.0.1", 8000), 2048, 1, application,
             WorkerMain.class.getName(), System.getProperty("java.class.path"), List.of(), Duration.ofSeconds(30),
-            Duration.ofSeconds(30), 0, 0, 5, null, System.err);
+            Duration.ofSeconds(30), 0, 0, 5, null, System.err, List::of, () -> { });
     }
 
     /** @param value the address @return a copy listening there */
     public ArbiterConfig withBind(InetSocketAddress value) {
         return new ArbiterConfig(value, backlog, workers, application, workerMain, classPath, jvmOptions, timeout,
-            gracefulTimeout, maxRequests, maxRequestsJitter, maxBootFailures, pidFile, errorLog);
+            gracefulTimeout, maxRequests, maxRequestsJitter, maxBootFailures, pidFile, errorLog,
+            workerArguments, reopenLogs);
     }
 
     /** @param value the worker count @return a copy with that many workers */
     public ArbiterConfig withWorkers(int value) {
         return new ArbiterConfig(bind, backlog, value, application, workerMain, classPath, jvmOptions, timeout,
-            gracefulTimeout, maxRequests, maxRequestsJitter, maxBootFailures, pidFile, errorLog);
+            gracefulTimeout, maxRequests, maxRequestsJitter, maxBootFailures, pidFile, errorLog,
+            workerArguments, reopenLogs);
     }
 
     /** @param main the worker main class @param options its JVM options @return a copy running those */
     public ArbiterConfig withWorkerMain(String main, List<String> options) {
         return new ArbiterConfig(bind, backlog, workers, application, main, classPath, options, timeout,
-            gracefulTimeout, maxRequests, maxRequestsJitter, maxBootFailures, pidFile, errorLog);
+            gracefulTimeout, maxRequests, maxRequestsJitter, maxBootFailures, pidFile, errorLog,
+            workerArguments, reopenLogs);
     }
 
     /** @param silence heartbeat timeout @param grace graceful stop time @return a copy with those */
     public ArbiterConfig withTimeouts(Duration silence, Duration grace) {
         return new ArbiterConfig(bind, backlog, workers, application, workerMain, classPath, jvmOptions, silence,
-            grace, maxRequests, maxRequestsJitter, maxBootFailures, pidFile, errorLog);
+            grace, maxRequests, maxRequestsJitter, maxBootFailures, pidFile, errorLog,
+            workerArguments, reopenLogs);
     }
 
     /** @param max requests per worker @param jitter random extra @return a copy recycling workers */
     public ArbiterConfig withMaxRequests(long max, long jitter) {
         return new ArbiterConfig(bind, backlog, workers, application, workerMain, classPath, jvmOptions, timeout,
-            gracefulTimeout, max, jitter, maxBootFailures, pidFile, errorLog);
+            gracefulTimeout, max, jitter, maxBootFailures, pidFile, errorLog,
+            workerArguments, reopenLogs);
     }
 
     /** @param failures boot failures in a row before giving up @return a copy */
     public ArbiterConfig withMaxBootFailures(int failures) {
         return new ArbiterConfig(bind, backlog, workers, application, workerMain, classPath, jvmOptions, timeout,
-            gracefulTimeout, maxRequests, maxRequestsJitter, failures, pidFile, errorLog);
+            gracefulTimeout, maxRequests, maxRequestsJitter, failures, pidFile, errorLog,
+            workerArguments, reopenLogs);
     }
 
     /** @param file the pid file, or {@code null} @return a copy writing it */
     public ArbiterConfig withPidFile(Path file) {
         return new ArbiterConfig(bind, backlog, workers, application, workerMain, classPath, jvmOptions, timeout,
-            gracefulTimeout, maxRequests, maxRequestsJitter, maxBootFailures, file, errorLog);
+            gracefulTimeout, maxRequests, maxRequestsJitter, maxBootFailures, file, errorLog,
+            workerArguments, reopenLogs);
+    }
+
+    /** @param value the accept queue length @return a copy with that backlog */
+    public ArbiterConfig withBacklog(int value) {
+        return new ArbiterConfig(bind, value, workers, application, workerMain, classPath, jvmOptions, timeout,
+            gracefulTimeout, maxRequests, maxRequestsJitter, maxBootFailures, pidFile, errorLog,
+            workerArguments, reopenLogs);
+    }
+
+    /** @param arguments resolves the workers' serve settings @return a copy passing them to every new worker */
+    public ArbiterConfig withWorkerArguments(WorkerArguments arguments) {
+        return new ArbiterConfig(bind, backlog, workers, application, workerMain, classPath, jvmOptions, timeout,
+            gracefulTimeout, maxRequests, maxRequestsJitter, maxBootFailures, pidFile, errorLog,
+            arguments, reopenLogs);
+    }
+
+    /**
+     * @param log    the master's error log
+     * @param reopen reopens the master's log files on SIGUSR1
+     * @return a copy logging there
+     */
+    public ArbiterConfig withErrorLog(PrintStream log, Runnable reopen) {
+        return new ArbiterConfig(bind, backlog, workers, application, workerMain, classPath, jvmOptions, timeout,
+            gracefulTimeout, maxRequests, maxRequestsJitter, maxBootFailures, pidFile, log,
+            workerArguments, reopen);
+    }
+
+    /**
+     * Resolves the settings a new worker serves with, as {@code gatehouse serve} flags. The master
+     * calls it once at start and again on every SIGHUP; a failure on reload keeps the old ones.
+     *
+     * {@snippet :
+     * ArbiterConfig.WorkerArguments fixed = () -> List.of("--keep-alive", "2");
+     * }
+     */
+    @FunctionalInterface
+    public interface WorkerArguments {
+
+        /**
+         * @return the flags for every worker started from now on
+         * @throws IllegalArgumentException with one readable line when the settings are bad
+         */
+        List<String> resolve();
     }
 
     private static void atLeast(String name, long value, long minimum) {

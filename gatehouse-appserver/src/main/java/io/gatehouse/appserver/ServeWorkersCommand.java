@@ -13,8 +13,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * {@code gatehouse serve APP --workers N}: runs the {@link Arbiter} with N worker JVMs. Flags follow
- * Gunicorn's names; durations are in seconds.
+ * The bare master entry of this module: runs the {@link Arbiter} with N worker JVMs on default server
+ * settings. Flags follow Gunicorn's names; durations are in seconds. Users run
+ * {@code gatehouse serve APP --workers N} instead, which passes every serve setting to the workers;
+ * this entry stays for embedding without gatehouse-cli and for this module's tests.
  *
  * {@snippet :
  * // java -cp app.jar:gatehouse.jar io.gatehouse.appserver.ServeWorkersCommand com.example.Hello \
@@ -96,11 +98,8 @@ public final class ServeWorkersCommand implements Callable<Integer> {
                 .withTimeouts(seconds(timeout), seconds(gracefulTimeout))
                 .withMaxRequests(maxRequests, maxRequestsJitter)
                 .withMaxBootFailures(maxBootFailures)
-                .withPidFile(pidFile);
-            config = new ArbiterConfig(config.bind(), backlog, config.workers(), config.application(),
-                config.workerMain(), config.classPath(), config.jvmOptions(), config.timeout(),
-                config.gracefulTimeout(), config.maxRequests(), config.maxRequestsJitter(),
-                config.maxBootFailures(), config.pidFile(), config.errorLog());
+                .withPidFile(pidFile)
+                .withBacklog(backlog);
         } catch (IllegalArgumentException e) {
             System.err.println("gatehouse: " + e.getMessage());
             return 2;

@@ -15,14 +15,26 @@ import java.util.List;
  *
  * {@snippet :
  * WorkerMain.run(args, ServerWorkerService::new);   // what WorkerMain.main does
+ * new ServerWorkerService(listener, application, serverConfig, budget);   // with chosen settings
  * }
  */
-final class ServerWorkerService implements WorkerService {
+public final class ServerWorkerService implements WorkerService {
 
     private final Server server;
 
     ServerWorkerService(ServerSocketChannel listener, Application application, WorkerOptions options,
                         RequestBudget budget) {
+        this(listener, application, ServerConfig.defaults().withGracefulTimeout(options.gracefulTimeout()), budget);
+    }
+
+    /**
+     * @param listener    the inherited listening socket
+     * @param application the application
+     * @param config      the server settings; its binds are replaced by the inherited socket's address
+     * @param budget      spent once per request
+     */
+    public ServerWorkerService(ServerSocketChannel listener, Application application, ServerConfig config,
+                               RequestBudget budget) {
         Application counted = (environ, startResponse) -> {
             budget.spend();
             return application.call(environ, startResponse);
@@ -33,9 +45,7 @@ final class ServerWorkerService implements WorkerService {
         } catch (IOException e) {
             throw new IllegalArgumentException("the inherited socket has no address: " + e.getMessage(), e);
         }
-        ServerConfig config = ServerConfig.defaults().withBinds(List.of(address))
-            .withGracefulTimeout(options.gracefulTimeout());
-        this.server = new Server(config, counted, List.of(listener));
+        this.server = new Server(config.withBinds(List.of(address)), counted, List.of(listener));
     }
 
     @Override

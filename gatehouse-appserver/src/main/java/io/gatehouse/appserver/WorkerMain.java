@@ -20,6 +20,7 @@ import java.util.concurrent.LinkedBlockingQueue;
  *       so application prints cannot garble the protocol. Start beating.</li>
  *   <li>Load the application class. If that fails: one line on stderr, exit {@value #BOOT_FAILURE}.</li>
  *   <li>Take the inherited socket ({@link System#inheritedChannel()}), start the service, say ready.</li>
+ *   <li>SIGUSR1: the service reopens its log files.</li>
  *   <li>SIGTERM, the max-requests budget, or a broken heartbeat pipe (the master died): graceful
  *       stop, exit 0. SIGINT: exit at once.</li>
  * </ol>
@@ -50,6 +51,24 @@ public final class WorkerMain {
      * @return the exit code
      */
     public static int run(String[] args, WorkerService.Factory factory) {
+        return run(args, (listener, options, budget) -> {
+            try {
+                return factory.create(listener, load(options.application()), options, budget);
+            } catch (BootFailure e) {
+                throw new IllegalArgumentException(e.getMessage());
+            }
+        });
+    }
+
+    /**
+     * Runs a worker whose service, application included, is made by {@code boot}: how
+     * {@code gatehouse serve --workers N} starts workers that serve with the settings after {@code --}.
+     *
+     * @param args the worker's arguments
+     * @param boot makes the service, not yet started
+     * @return the exit code
+     */
+    public static int run(String[] args, Boot boot) {
         PrintStream pipe = System.out;
         System.setOut(System.err);
         String who = "[worker " + ProcessHandle.current().pid() + "] ";
@@ -58,16 +77,18 @@ public final class WorkerMain {
         try {
             WorkerOptions options = WorkerOptions.parse(args);
             Heartbeat heartbeat = Heartbeat.start(pipe, options.beatInterval(), () -> stops.offer("master gone"));
-            Application application = load(options.application());
             ServerSocketChannel listener = inheritedListener();
             RequestBudget budget = new RequestBudget(options.maxRequests(), () -> stops.offer("max-requests"));
-            service = factory.create(listener, application, options, budget);
+            service = boot.create(listener, options, budget);
             Signal.handle(new Signal("TERM"), signal -> stops.offer("TERM"));
             Signal.handle(new Signal("INT"), signal -> stops.offer("INT"));
+            // The master forwards SIGUSR1 (reopen logs); the JVM's default for it would end the worker.
+            WorkerService running = service;
+            Signal.handle(new Signal("USR1"), signal -> running.reopenLogs());
             service.start();
             heartbeat.ready();
-        } catch (BootFailure | IOException | IllegalArgumentException e) {
-            System.err.println(who + "failed to boot: " + e.getMessage());
+        } catch (BootFailure | IOException | RuntimeException e) {
+            System.err.println(who + "failed to boot: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             return BOOT_FAILURE;
         }
         String reason = take(stops);
@@ -114,6 +135,26 @@ public final class WorkerMain {
             return listener;
         }
         throw new BootFailure("no listening socket on descriptor 0 (started outside the arbiter?)");
+    }
+
+    /**
+     * Makes a worker's service from its options, loading the application itself.
+     *
+     * {@snippet :
+     * WorkerMain.run(args, (listener, options, budget) -> myService(listener, options.serveArguments(), budget));
+     * }
+     */
+    @FunctionalInterface
+    public interface Boot {
+
+        /**
+         * @param listener the inherited listening socket
+         * @param options  the worker's options, serve arguments included
+         * @param budget   to be spent once per request
+         * @return the service, not yet started
+         * @throws IllegalArgumentException with one line saying why the worker cannot start
+         */
+        WorkerService create(ServerSocketChannel listener, WorkerOptions options, RequestBudget budget);
     }
 
     /** Why a worker cannot start; becomes one log line and exit code {@value #BOOT_FAILURE}. */

@@ -24,6 +24,10 @@ public interface WorkerService {
     /** Stops accepting, lets in-flight requests finish within the grace period, then returns. */
     void stopGracefully();
 
+    /** Reopens the service's log files (SIGUSR1, after logrotate renamed them); none by default. */
+    default void reopenLogs() {
+    }
+
     /** Makes a service for one worker. */
     @FunctionalInterface
     interface Factory {

@@ -30,6 +30,16 @@ class PiecesTest {
     }
 
     @Test
+    void serveArgumentsFollowADoubleDashAndMayLookLikeWorkerOptions() {
+        WorkerOptions options = new WorkerOptions("com.example.Hello", Duration.ofMillis(2500), 0,
+            Duration.ofMillis(250), List.of("com.example.Hello", "--max-requests=5", "--keep-alive=2"));
+        assertEquals(List.of("--app", "com.example.Hello", "--graceful-timeout-ms", "2500", "--max-requests", "0",
+            "--beat-interval-ms", "250", "--", "com.example.Hello", "--max-requests=5", "--keep-alive=2"),
+            options.toArguments());
+        assertEquals(options, WorkerOptions.parse(options.toArguments().toArray(String[]::new)));
+    }
+
+    @Test
     void badWorkerOptionsNameTheArgument() {
         assertEquals("unknown worker argument --nope",
             assertThrows(IllegalArgumentException.class, () -> WorkerOptions.parse(new String[] {"--nope", "1"}))

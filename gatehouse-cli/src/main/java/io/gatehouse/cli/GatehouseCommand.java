@@ -20,8 +20,8 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "gatehouse", mixinStandardHelpOptions = true, versionProvider = GatehouseCommand.Version.class,
     description = "Gatehouse: a Java web stack, from the socket to the application.",
-    subcommands = {ServeCommand.class, RunExampleCommand.class, StaticCommand.class, CgiCommand.class,
-        io.gatehouse.appserver.ServeWorkersCommand.class, io.gatehouse.appserver.CtlCommand.class})
+    subcommands = {ServeCommand.class, CheckCommand.class, RunExampleCommand.class, StaticCommand.class, CgiCommand.class,
+        io.gatehouse.appserver.CtlCommand.class})
 public final class GatehouseCommand implements Callable<Integer> {
 
     @Spec

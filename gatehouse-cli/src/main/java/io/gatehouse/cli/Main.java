@@ -39,11 +39,29 @@ public final class Main {
         return commandLine(out, err).execute(args);
     }
 
+    /**
+     * Runs a command line with a given environment (for {@code GATEHOUSE_ARGS}), for tests.
+     *
+     * @param args the arguments after {@code gatehouse}
+     * @param out  where normal output goes
+     * @param err  where errors go
+     * @param env  the environment the commands see
+     * @return the exit code
+     */
+    static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
+        CommandLine line = commandLine(out, err);
+        line.getSubcommands().get("serve").<ServeCommand>getCommand().environment(env);
+        line.getSubcommands().get("check").<CheckCommand>getCommand().environment(env);
+        return line.execute(args);
+    }
+
     /** @param out normal output @param err errors @return the configured {@code gatehouse} command line */
     static CommandLine commandLine(PrintStream out, PrintStream err) {
         CommandLine line = new CommandLine(new GatehouseCommand());
         CommandLine serve = line.getSubcommands().get("serve");
         SettingOptions.addTo(serve.getCommandSpec(), ServeSettings.ALL);
+        CommandLine check = line.getSubcommands().get("check");
+        SettingOptions.addTo(check.getCommandSpec(), ServeSettings.ALL);
         line.setOut(new PrintWriter(out, true));
         line.setErr(new PrintWriter(err, true));
         line.setParameterExceptionHandler((failure, args) -> {
@@ -60,7 +78,7 @@ public final class Main {
             command.getErr().println("gatehouse: " + oneLine(failure.toString()));
             return ExitCode.FAILURE.code();
         });
-        for (CommandLine command : List.of(line, serve)) {
+        for (CommandLine command : List.of(line, serve, check)) {
             exitCodes(command.getCommandSpec().usageMessage());
         }
         return line;

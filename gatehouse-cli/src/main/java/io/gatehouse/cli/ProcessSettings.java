@@ -81,13 +81,41 @@ public final class ProcessSettings {
      * @throws IllegalArgumentException with one line for a missing hooks class
      */
     public static MasterOptions masterOptions(Map<Setting, Object> values, ClassLoader loader, PrintStream log) {
-        Integer umask = (Integer) values.get(UMASK);
         return MasterOptions.NONE
             .withHooks(HookRunner.load((String) values.get(HOOKS), loader, log))
-            .withPrivileges(new Privileges((String) values.get(USER), (String) values.get(GROUP),
-                umask == null ? -1 : umask))
+            .withPrivileges(privileges(values))
             .withReload(Boolean.TRUE.equals(values.get(RELOAD)),
                 ServeSettings.classPath((List<?>) values.get(ServeSettings.CLASSPATH)));
+    }
+
+    /** @param values the parsed settings @return {@code --user}, {@code --group}, {@code --umask} */
+    static Privileges privileges(Map<Setting, Object> values) {
+        Integer umask = (Integer) values.get(UMASK);
+        return new Privileges((String) values.get(USER), (String) values.get(GROUP), umask == null ? -1 : umask);
+    }
+
+    /**
+     * @param settings the effective settings
+     * @return the master's options, the hooks class looked up on the class path and {@code --classpath}
+     * @throws CommandFailure with {@link ExitCode#USAGE} for a missing hooks class
+     */
+    static MasterOptions master(EffectiveSettings settings) {
+        ClassLoader loader = ServedApp.classLoader(ServeSettings.classPath((List<?>) settings.value(ServeSettings.CLASSPATH)));
+        try {
+            return masterOptions(settings.values(), loader, System.err);
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure(ExitCode.USAGE, e.getMessage());
+        }
+    }
+
+    /** @param settings the effective settings @return whether {@code --preload} is on */
+    static boolean preload(EffectiveSettings settings) {
+        return Boolean.TRUE.equals(settings.value(PRELOAD));
+    }
+
+    /** @param settings the effective settings @return whether {@code --reload} is on */
+    static boolean reload(EffectiveSettings settings) {
+        return Boolean.TRUE.equals(settings.value(RELOAD));
     }
 
     private static String className(String value) {

@@ -2,8 +2,8 @@ package io.gatehouse.cli;
 
 import io.gatehouse.server.Server;
 import io.gatehouse.server.ServerConfig;
-import io.gatehouse.spec.Application;
 import picocli.CommandLine.Command;
+import sun.misc.Signal;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -11,29 +11,28 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 /**
- * {@code gatehouse serve [APP]}: loads an application and serves it until SIGTERM or SIGINT.
+ * {@code gatehouse serve [APP]}: loads an application and serves it until SIGTERM or SIGINT; with
+ * {@code --workers N}, runs a master and N worker JVMs instead ({@link ServeMaster}).
  *
- * <p>Lifecycle:
+ * <p>Lifecycle of one process:
  * <ol>
- *   <li>read the settings (picocli has already rejected bad values, exit 2);</li>
+ *   <li>resolve the settings ({@link EffectiveSettings}; a bad value is one line, exit 2);</li>
  *   <li>load APP with {@link AppLoader}, from the class path plus {@code --classpath} (exit 3);</li>
  *   <li>start the server, binding every {@code --bind} address (exit 4 when one cannot be bound);</li>
  *   <li>print one line naming the app, the URLs and the pid;</li>
- *   <li>wait; a signal runs the shutdown hook, which stops the server gracefully and exits 0.</li>
+ *   <li>wait; SIGUSR1 reopens the log files; SIGTERM or SIGINT runs the shutdown hook, which stops
+ *       the server gracefully and exits 0.</li>
  * </ol>
  *
  * {@snippet :
  * // shell: ./gatehouse serve examples.hello.HelloApp --bind 127.0.0.1:8000 --bind [::1]:8000
+ * // shell: ./gatehouse serve examples.hello.HelloApp --workers 4 --pid-file /tmp/gh.pid
  * }
  */
 @Command(name = "serve", sortOptions = false, mixinStandardHelpOptions = true,
@@ -42,7 +41,8 @@ import java.util.stream.Collectors;
     footer = {"", "APP is package.Class (an Application with a public no-argument constructor, or a class with a "
         + "public static 'app' or 'application' field or method) or package.Class:member (a public static "
         + "field or no-argument method that gives an Application), like Gunicorn's module:app.",
-        "", "Example: gatehouse serve examples.hello.HelloApp --bind 127.0.0.1:8000 --bind [::1]:8000"})
+        "", "Example: gatehouse serve examples.hello.HelloApp --bind 127.0.0.1:8000 --bind [::1]:8000",
+        "         gatehouse serve examples.hello.HelloApp --workers 4 --pid-file /tmp/gh.pid"})
 public final class ServeCommand implements Callable<Integer> {
 
     /** What {@code gatehouse serve} with no APP serves. */
@@ -51,34 +51,39 @@ public final class ServeCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    /** Where {@code GATEHOUSE_ARGS} is read; tests give their own. */
+    private Map<String, String> environment = System.getenv();
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "APP", defaultValue = DEFAULT_APP,
         description = "The application to serve; with none, the hello app (" + DEFAULT_APP + ").")
     private String app;
 
     @Override
     public Integer call() {
-        Map<Setting, Object> values = SettingOptions.values(spec, ServeSettings.ALL);
-        ServerConfig config;
-        try {
-            config = ServeSettings.config(values);
-        } catch (IllegalArgumentException e) {
-            // Each value was checked alone; this is a combination the server refuses.
-            throw new CommandFailure(ExitCode.USAGE, e.getMessage());
+        EffectiveSettings settings = settings();
+        if ((Integer) settings.value(ServeSettings.WORKERS) > 0 || ProcessSettings.reload(settings)) {
+            return ServeMaster.run(settings, this::settings);
         }
-        List<Path> classPath = ServeSettings.classPath((List<?>) values.get(ServeSettings.CLASSPATH));
-        Application application = load(app, classPath);
-        Server server = new Server(config, application);
+        SingleProcessLifecycle lifecycle = SingleProcessLifecycle.before(settings.values());
+        ServedApp served = ServedApp.from(settings);
+        lifecycle.starting(Thread.currentThread().getContextClassLoader(), System.err);
+        served.logs().redirectStandardError();
+        Signal.handle(new Signal("USR1"), signal -> served.logs().reopen());
+        ServerConfig config = served.config();
+        Server server = new Server(config, lifecycle.around(served.application()));
         try {
             server.start();
         } catch (IOException e) {
             throw new CommandFailure(ExitCode.CANNOT_BIND, "cannot bind " + describe(config.binds()) + ": "
                 + e.getMessage());
         }
+        lifecycle.afterStart(server);
         PrintWriter out = spec.commandLine().getOut();
-        out.println("Gatehouse serving " + app + " on " + server.addresses().stream()
+        out.println("Gatehouse serving " + settings.app() + " on " + server.addresses().stream()
             .map(BindAddress::url).collect(Collectors.joining(", ")) + " (pid " + ProcessHandle.current().pid() + ")");
         out.flush();
-        GracefulExit.onSignal(server, config.gracefulTimeout(), spec.commandLine().getErr());
+        GracefulExit.onSignal(server, config.gracefulTimeout(), spec.commandLine().getErr(),
+            () -> lifecycle.onExit(ExitCode.OK.code()));
         try {
             server.awaitStop();
         } catch (InterruptedException e) {
@@ -89,35 +94,19 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     /**
-     * @param name      the APP argument
-     * @param classPath extra jars and directories
-     * @return the application
-     * @throws CommandFailure with {@link ExitCode#APP_NOT_LOADABLE}
+     * Resolves the settings from every source; called again by the master on SIGHUP.
+     *
+     * @return the effective settings
+     * @throws CommandFailure with {@link ExitCode#USAGE} naming a bad value
      */
-    static Application load(String name, List<Path> classPath) {
-        ClassLoader parent = ServeCommand.class.getClassLoader();
-        ClassLoader loader = classPath.isEmpty() ? parent : new URLClassLoader(urls(classPath), parent);
-        try {
-            Application application = new AppLoader(loader).load(name);
-            // Libraries the app uses (ServiceLoader and the like) search the context class loader;
-            // the server's threads inherit it from this one.
-            Thread.currentThread().setContextClassLoader(loader);
-            return application;
-        } catch (AppNotLoadable e) {
-            throw new CommandFailure(ExitCode.APP_NOT_LOADABLE, e.getMessage());
-        }
+    EffectiveSettings settings() {
+        SettingLayer flags = SettingLayer.parsed(spec, SettingSource.FLAG, "command line");
+        return EffectiveSettings.resolve(SettingSources.layers(flags, environment));
     }
 
-    private static URL[] urls(List<Path> classPath) {
-        URL[] urls = new URL[classPath.size()];
-        for (int i = 0; i < urls.length; i++) {
-            try {
-                urls[i] = classPath.get(i).toAbsolutePath().toUri().toURL();
-            } catch (MalformedURLException e) {
-                throw new CommandFailure(ExitCode.USAGE, "'" + classPath.get(i) + "' is not a usable class path entry");
-            }
-        }
-        return urls;
+    /** @param env the environment to read {@code GATEHOUSE_ARGS} from, instead of the process's */
+    void environment(Map<String, String> env) {
+        this.environment = Map.copyOf(env);
     }
 
     private static String describe(List<InetSocketAddress> binds) {

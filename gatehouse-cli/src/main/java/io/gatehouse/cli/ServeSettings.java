@@ -1,5 +1,6 @@
 package io.gatehouse.cli;
 
+import io.gatehouse.appserver.ArbiterConfig;
 import io.gatehouse.http.Limits;
 import io.gatehouse.server.ServerConfig;
 
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -28,6 +30,12 @@ import java.util.stream.Stream;
 public final class ServeSettings {
 
     private static final ServerConfig DEFAULTS = ServerConfig.defaults();
+    private static final ArbiterConfig MASTER_DEFAULTS = ArbiterConfig.defaults(ServeCommand.DEFAULT_APP);
+
+    /** {@code --config}: the TOML config file. */
+    public static final Setting CONFIG = Setting.single("config", "FILE", null, Path::of,
+        "Read settings from this TOML file (keys are these flags without dashes, and app); "
+            + "GATEHOUSE_ARGS and the command line override it. SIGHUP re-reads it.");
 
     /** {@code -b/--bind}: where to listen. */
     public static final Setting BIND = new Setting("bind", "-b", "HOST:PORT",
@@ -85,12 +93,72 @@ public final class ServeSettings {
         Seconds.format(DEFAULTS.gracefulTimeout()), Seconds::notNegative,
         "On SIGTERM or SIGINT, stop accepting and give in-flight requests this long to finish.");
 
+    /** {@code --backlog}: the kernel's accept queue. */
+    public static final Setting BACKLOG = Setting.single("backlog", "COUNT", String.valueOf(DEFAULTS.backlog()),
+        value -> positiveCount(value, 65_535),
+        "Connections the kernel may queue before they are accepted.");
+
+    /** {@code --access-log}: where access log lines go. */
+    public static final Setting ACCESS_LOG = Setting.single("access-log", "FILE", null, ServeSettings::logTarget,
+        "Write one line per request to this file, or to stdout with '-' (with --workers: to the error "
+            + "stream, a worker's stdout being its heartbeat pipe). SIGUSR1 reopens the file.");
+
+    /** {@code --access-log-format}: the access log's format. */
+    public static final Setting ACCESS_LOG_FORMAT = Setting.single("access-log-format", "FORMAT",
+        ServeLogs.COMBINED, ServeLogs::checkFormat,
+        "combined (Apache's combined format), json (one JSON object per line), or a format of %-atoms "
+            + "such as '%h \"%r\" %s %b %D' (%D: request time in microseconds; atoms in docs/settings.md).");
+
+    /** {@code --error-log}: where errors go. */
+    public static final Setting ERROR_LOG = Setting.single("error-log", "FILE", "-", ServeSettings::logTarget,
+        "Write errors, application tracebacks and the master's log to this file; '-' is stderr. "
+            + "SIGUSR1 reopens the file.");
+
+    /** {@code -w/--workers}: worker JVMs under a master, or 0 for one process. */
+    public static final Setting WORKERS = new Setting("workers", "-w", "COUNT", "0", false,
+        value -> (int) countUpTo(value, 1024),
+        "Run a master process and this many worker JVMs sharing the listening socket (see "
+            + "docs/app-server.md); 0 serves in this one process.");
+
+    /** {@code -t/--timeout}: heartbeat timeout of a worker. */
+    public static final Setting TIMEOUT = new Setting("timeout", "-t", "SECONDS",
+        Seconds.format(MASTER_DEFAULTS.timeout()), false, Seconds::positive,
+        "With --workers: a worker silent for this long has its threads dumped to the error log, then is killed.");
+
+    /** {@code --max-requests}: recycle a worker after this many requests. */
+    public static final Setting MAX_REQUESTS = Setting.single("max-requests", "COUNT",
+        String.valueOf(MASTER_DEFAULTS.maxRequests()), value -> countUpTo(value, Long.MAX_VALUE),
+        "With --workers: replace a worker after it has served this many requests; 0 for never.");
+
+    /** {@code --max-requests-jitter}: spreads the recycling of workers. */
+    public static final Setting MAX_REQUESTS_JITTER = Setting.single("max-requests-jitter", "COUNT",
+        String.valueOf(MASTER_DEFAULTS.maxRequestsJitter()), value -> countUpTo(value, Long.MAX_VALUE),
+        "With --workers: add up to this many requests at random to each worker's --max-requests.");
+
+    /** {@code -p/--pid-file}: where the master writes its pid. */
+    public static final Setting PID_FILE = new Setting("pid-file", "-p", "FILE", null, false, Path::of,
+        "With --workers: write the master's process id here (for 'gatehouse ctl'); removed on exit.");
+
+    /** {@code --max-boot-failures}: when the master gives up. */
+    public static final Setting MAX_BOOT_FAILURES = Setting.single("max-boot-failures", "COUNT",
+        String.valueOf(MASTER_DEFAULTS.maxBootFailures()), value -> positiveCount(value, Integer.MAX_VALUE),
+        "With --workers: stop (exit 3) after this many workers in a row fail to boot.");
+
     /** Every setting, in the order help and docs show them. */
-    public static final List<Setting> ALL = List.of(BIND, CLASSPATH, LIMIT_REQUEST_LINE, LIMIT_REQUEST_FIELDS,
+    public static final List<Setting> ALL = List.of(CONFIG, BIND, CLASSPATH, LIMIT_REQUEST_LINE, LIMIT_REQUEST_FIELDS,
         LIMIT_REQUEST_FIELD_SIZE, LIMIT_REQUEST_BODY, HEADER_TIMEOUT, BODY_TIMEOUT, WRITE_TIMEOUT, KEEP_ALIVE,
-        GRACEFUL_TIMEOUT, ProcessSettings.WORKER_CLASS, ProcessSettings.THREADS, ProcessSettings.HOOKS,
-        ProcessSettings.PRELOAD, ProcessSettings.USER, ProcessSettings.GROUP, ProcessSettings.UMASK,
-        ProcessSettings.RELOAD);
+        GRACEFUL_TIMEOUT, BACKLOG, ACCESS_LOG, ACCESS_LOG_FORMAT, ERROR_LOG, WORKERS, TIMEOUT, MAX_REQUESTS, MAX_REQUESTS_JITTER, PID_FILE, MAX_BOOT_FAILURES,
+        ProcessSettings.WORKER_CLASS, ProcessSettings.THREADS, ProcessSettings.HOOKS, ProcessSettings.PRELOAD,
+        ProcessSettings.USER, ProcessSettings.GROUP, ProcessSettings.UMASK, ProcessSettings.RELOAD);
+
+    /**
+     * The settings only the master uses (the config file, which it reads for the workers, and the
+     * supervision ones); every other setting is passed to each worker, so a worker serves exactly as
+     * a single process would.
+     */
+    public static final List<Setting> SUPERVISION = List.of(CONFIG, WORKERS, TIMEOUT, MAX_REQUESTS, MAX_REQUESTS_JITTER,
+        PID_FILE, MAX_BOOT_FAILURES, ProcessSettings.PRELOAD, ProcessSettings.USER, ProcessSettings.GROUP,
+        ProcessSettings.UMASK, ProcessSettings.RELOAD);
 
     private ServeSettings() {
     }
@@ -106,7 +174,9 @@ public final class ServeSettings {
             (Long) get.apply(LIMIT_REQUEST_BODY));
         @SuppressWarnings("unchecked")
         List<InetSocketAddress> binds = (List<InetSocketAddress>) get.apply(BIND);
-        return DEFAULTS.withBinds(binds)
+        return new ServerConfig(binds, (Integer) get.apply(BACKLOG), DEFAULTS.limits(), DEFAULTS.headerTimeout(),
+                DEFAULTS.bodyTimeout(), DEFAULTS.writeTimeout(), DEFAULTS.keepAliveTimeout(),
+                DEFAULTS.gracefulTimeout(), DEFAULTS.serverSoftware(), DEFAULTS.errorLog())
             .withLimits(limits)
             .withTimeouts((Duration) get.apply(HEADER_TIMEOUT), (Duration) get.apply(BODY_TIMEOUT),
                 (Duration) get.apply(WRITE_TIMEOUT), (Duration) get.apply(KEEP_ALIVE))
@@ -124,6 +194,14 @@ public final class ServeSettings {
             .flatMap(value -> value instanceof List<?> paths ? paths.stream() : Stream.of(value))
             .map(Path.class::cast)
             .toList();
+    }
+
+    /** @return empty for '-' (the standard stream), otherwise the file's path */
+    private static Optional<Path> logTarget(String value) {
+        if (value.isBlank()) {
+            throw new IllegalArgumentException("give a file, or '-' for the standard stream");
+        }
+        return value.equals("-") ? Optional.empty() : Optional.of(Path.of(value));
     }
 
     private static List<Path> existingPaths(String value) {
@@ -147,6 +225,14 @@ public final class ServeSettings {
             throw new IllegalArgumentException("'" + value + "' must be a whole number from 1 to " + max);
         }
         return (int) number;
+    }
+
+    private static long countUpTo(String value, long max) {
+        long number = number(value);
+        if (number < 0 || number > max) {
+            throw new IllegalArgumentException("'" + value + "' must be a whole number from 0 to " + max);
+        }
+        return number;
     }
 
     private static long bodyLimit(String value) {

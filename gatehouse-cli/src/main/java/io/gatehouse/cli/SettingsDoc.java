@@ -31,9 +31,16 @@ public final class SettingsDoc {
             Flags use Gunicorn's names where the meaning is the same. Sizes are in bytes, times in seconds
             (fractions allowed). `./gatehouse serve --help` shows the same list.
 
+            Settings come from, lowest precedence first: the defaults below, the `--config` file (TOML;
+            keys are the long flags without dashes, plus `app`), the `GATEHOUSE_ARGS` environment
+            variable (flags, split as a shell would), and the command line. `gatehouse check` prints the
+            effective settings and where each came from. With `--workers N`, %s configure the master
+            only; every other setting reaches each worker ([app-server.md](app-server.md)).
+
             | Flag | Value | Default | Meaning |
             |---|---|---|---|
-            """.formatted(ServeCommand.DEFAULT_APP));
+            """.formatted(ServeCommand.DEFAULT_APP, String.join(", ", ServeSettings.SUPERVISION.stream()
+                .map(setting -> "`" + setting.longFlag() + "`").toList())));
         for (Setting setting : ServeSettings.ALL) {
             doc.append("| `").append(String.join("`, `", setting.flags())).append("`")
                 .append(setting.repeatable() ? " (repeatable)" : "")
@@ -41,6 +48,37 @@ public final class SettingsDoc {
                 .append(setting.defaultValue() == null ? "none" : "`" + setting.defaultValue() + "`")
                 .append(" | ").append(setting.doc()).append(" |\n");
         }
+        doc.append("""
+
+            ## Access log format
+
+            `--access-log-format` is `combined` (Apache's combined format, the default), `json` (one JSON
+            object per line: `time`, `remote_addr`, `remote_user`, `method`, `uri`, `protocol`, `status`,
+            `bytes`, `duration_us`, `referer`, `user_agent`), or a format made of these atoms (Apache's
+            syntax, Gunicorn's atoms); an absent value is `-`:
+
+            | Atom | Value |
+            |---|---|
+            | `%h` | client address (`REMOTE_ADDR`) |
+            | `%l` | always `-` |
+            | `%u` | `REMOTE_USER`, or `-` |
+            | `%t` | arrival time, `[25/Nov/2026:06:00:00 +0000]` |
+            | `%r` | request line: method, target as sent, protocol |
+            | `%m` `%U` `%q` `%H` | method, path, query (without `?`), protocol |
+            | `%s` or `%>s` | status code |
+            | `%b` `%B` | response body bytes; `%b` gives `-` for 0 |
+            | `%f` `%a` | Referer, User-Agent |
+            | `%T` `%M` `%D` `%L` | request time in whole seconds, milliseconds, **microseconds**, and seconds with six decimals |
+            | `%p` | process id |
+            | `%{Name}i` `%{Name}o` | a request header, a response header |
+            | `%{KEY}e` | an environ value |
+            | `%%` | a percent sign |
+
+            With `--workers`, every worker opens the access and error log files itself (appending whole
+            lines, so they share them safely). SIGUSR1 to the master, or `gatehouse ctl reopen-logs
+            --pid-file FILE`, reopens the master's files and makes each worker reopen its own, after
+            logrotate has renamed them; a single process reopens its files on SIGUSR1.
+            """);
         doc.append("""
 
             ## Exit codes

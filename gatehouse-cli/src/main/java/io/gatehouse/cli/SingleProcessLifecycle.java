@@ -1,7 +1,6 @@
 package io.gatehouse.cli;
 
 import io.gatehouse.appserver.HookRunner;
-import io.gatehouse.appserver.MasterOptions;
 import io.gatehouse.appserver.Privileges;
 import io.gatehouse.server.Server;
 import io.gatehouse.spec.Application;
@@ -15,15 +14,17 @@ import java.util.Map;
  * the master's part for hooks ({@code childExit} aside) and privileges.
  *
  * <ol>
- *   <li>{@link #before}: load the hooks, look the user and group up, set the umask, run
- *       {@code onStarting};</li>
+ *   <li>{@link #before}: look the user and group up, set the umask (before any log file or socket);</li>
+ *   <li>{@link #starting}: once the application is loaded, load the hooks from its class loader and
+ *       run {@code onStarting};</li>
  *   <li>{@link #around}: the application with {@code preRequest}/{@code postRequest};</li>
  *   <li>{@link #afterStart}: once bound, drop privileges, then run {@code whenReady};</li>
  *   <li>{@link #onExit}: run {@code onExit}.</li>
  * </ol>
  *
  * {@snippet :
- * SingleProcessLifecycle lifecycle = SingleProcessLifecycle.before(values, loader, System.err);
+ * SingleProcessLifecycle lifecycle = SingleProcessLifecycle.before(values);
+ * lifecycle.starting(loader, System.err);
  * Server server = new Server(config, lifecycle.around(application));
  * server.start();
  * lifecycle.afterStart(server);
@@ -31,36 +32,46 @@ import java.util.Map;
  */
 final class SingleProcessLifecycle {
 
-    private final HookRunner hooks;
+    private final Map<Setting, Object> values;
     private final Privileges privileges;
     private final Privileges.Ids ids;
+    private HookRunner hooks = HookRunner.NONE;
 
-    private SingleProcessLifecycle(MasterOptions options, Privileges.Ids ids) {
-        this.hooks = options.hooks();
-        this.privileges = options.privileges();
+    private SingleProcessLifecycle(Map<Setting, Object> values, Privileges privileges, Privileges.Ids ids) {
+        this.values = values;
+        this.privileges = privileges;
         this.ids = ids;
     }
 
     /**
      * @param values the parsed settings
-     * @param loader where the hooks class is found (the application's class loader)
-     * @param log    where failing hooks are reported
-     * @return the lifecycle, {@code onStarting} done
-     * @throws CommandFailure with {@link ExitCode#USAGE} for a missing hooks class, unknown user or group
+     * @return the lifecycle, with the umask set
+     * @throws CommandFailure with {@link ExitCode#USAGE} for an unknown user or group
      */
-    static SingleProcessLifecycle before(Map<Setting, Object> values, ClassLoader loader, PrintStream log) {
-        MasterOptions options;
+    static SingleProcessLifecycle before(Map<Setting, Object> values) {
+        Privileges privileges = ProcessSettings.privileges(values);
         Privileges.Ids ids;
         try {
-            options = ProcessSettings.masterOptions(values, loader, log);
-            ids = options.privileges().resolve();
+            ids = privileges.resolve();
         } catch (IllegalArgumentException e) {
             throw new CommandFailure(ExitCode.USAGE, e.getMessage());
         }
-        options.privileges().applyUmask();
-        SingleProcessLifecycle lifecycle = new SingleProcessLifecycle(options, ids);
-        lifecycle.hooks.onStarting();
-        return lifecycle;
+        privileges.applyUmask();
+        return new SingleProcessLifecycle(values, privileges, ids);
+    }
+
+    /**
+     * @param loader the application's class loader, where the hooks class is found
+     * @param log    where failing hooks are reported
+     * @throws CommandFailure with {@link ExitCode#USAGE} for a missing hooks class
+     */
+    void starting(ClassLoader loader, PrintStream log) {
+        try {
+            hooks = HookRunner.load((String) values.get(ProcessSettings.HOOKS), loader, log);
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure(ExitCode.USAGE, e.getMessage());
+        }
+        hooks.onStarting();
     }
 
     /** @param application the loaded application @return it with the request hooks around it */

@@ -23,7 +23,7 @@ class MainTest {
         serve --bind ::1:80       | gatehouse: Invalid value for option '--bind' (HOST:PORT): '::1:80': write an IPv6 address in brackets, e.g. [::1]:8000; see 'gatehouse serve --help'
         serve --limit-request-line 0 | gatehouse: Invalid value for option '--limit-request-line': '0' must be a whole number from 1 to 2147483647; see 'gatehouse serve --help'
         serve --classpath /no/such/dir | gatehouse: Invalid value for option '--classpath' (PATH): '/no/such/dir' does not exist; see 'gatehouse serve --help'
-        serve --workers 4         | gatehouse: Unknown option: '--workers'; see 'gatehouse serve --help'
+        serve --workers -1        | gatehouse: Invalid value for option '--workers': '-1' must be a whole number from 0 to 1024; see 'gatehouse serve --help'
         serve a.B c.D             | gatehouse: Unmatched argument at index 2: 'c.D'; see 'gatehouse serve --help'
         serve --bind              | gatehouse: Missing required parameter for option '--bind' (HOST:PORT); see 'gatehouse serve --help'
         frobnicate                | gatehouse: Unmatched argument at index 0: 'frobnicate'; see 'gatehouse --help'

@@ -53,6 +53,26 @@ class ProcessSettingsTest {
     }
 
     @Test
+    void anOnOffFlagGivenAloneSurvivesTheSettingLayers() {
+        assertEquals(true, effective("--preload", "--reload").value(ProcessSettings.PRELOAD));
+        assertEquals(true, effective("--preload", "--reload").value(ProcessSettings.RELOAD));
+        assertEquals(false, effective().value(ProcessSettings.PRELOAD));
+        assertEquals(List.of("examples.hello.HelloApp", "--worker-class=threads", "--hooks=x.Y"),
+            effective("--preload", "-k", "threads", "--hooks", "x.Y", "--user", "nobody").workerArguments(),
+            "master-only settings stay with the master");
+    }
+
+    private static EffectiveSettings effective(String... args) {
+        String[] line = new String[args.length + 1];
+        line[0] = "serve";
+        System.arraycopy(args, 0, line, 1, args.length);
+        CommandLine serve = Main.commandLine(System.out, System.err).parseArgs(line).subcommand()
+            .commandSpec().commandLine();
+        return EffectiveSettings.resolve(List.of(SettingLayer.parsed(serve.getCommandSpec(), SettingSource.FLAG,
+            "command line")));
+    }
+
+    @Test
     void processSettingsBecomeTheMastersOptions() {
         MasterOptions options = ProcessSettings.masterOptions(values("--user", "nobody", "-g", "nogroup",
             "--umask", "027", "--reload", "-c", "pom.xml"), getClass().getClassLoader(), System.err);
