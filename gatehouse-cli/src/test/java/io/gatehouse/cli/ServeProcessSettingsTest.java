@@ -5,12 +5,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The process settings through {@code gatehouse serve}, in real processes: workers and a single process. */
 @Timeout(120)
@@ -71,6 +73,30 @@ class ServeProcessSettingsTest {
                 assertEquals(ExitCode.USAGE.code(), serve.awaitExit());
                 assertEquals("gatehouse: --hooks: no class 'no.such.Hooks' on the class path", serve.log().strip());
             }
+        }
+    }
+
+    @Test
+    void aSingleProcessDropsToTheUserAfterBindingAndStillServes() throws Exception {
+        assumeTrue("root".equals(System.getProperty("user.name")), "dropping privileges needs root");
+        try (ServeProcess serve = ServeProcess.start(dir, Map.of(), "examples.hello.HelloApp",
+                "--bind", "127.0.0.1:0", "--user", "nobody", "--umask", "077")) {
+            int port = Integer.parseInt(serve.awaitLog(ServeProcess.SERVING, 1).group(1));
+            assertTrue(ServeProcess.get(port, "/").startsWith("HTTP/1.1 200 OK\r\n"));
+            String status = Files.readString(Path.of("/proc", Long.toString(serve.pid()), "status"));
+            assertTrue(status.contains("\nUid:\t65534\t65534\t65534\t65534\n"), status);
+            assertTrue(status.contains("\nUmask:\t0077\n"), status);
+            serve.signal("TERM");
+            assertEquals(0, serve.awaitExit(), serve.log());
+        }
+    }
+
+    @Test
+    void anUnknownUserIsOneLine() throws Exception {
+        try (ServeProcess serve = ServeProcess.start(dir, Map.of(), "examples.hello.HelloApp",
+                "--bind", "127.0.0.1:0", "--user", "no-such-user-here")) {
+            assertEquals(ExitCode.USAGE.code(), serve.awaitExit());
+            assertEquals("gatehouse: --user: no user 'no-such-user-here'", serve.log().strip());
         }
     }
 
