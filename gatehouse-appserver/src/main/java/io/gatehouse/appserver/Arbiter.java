@@ -2,7 +2,6 @@ package io.gatehouse.appserver;
 
 import sun.misc.Signal;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -14,8 +13,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The master process: binds the listening socket, keeps {@code --workers} worker JVMs serving it,
@@ -119,7 +116,10 @@ public final class Arbiter {
         }
         log.println("[master] Listening at: http://" + socket.address().getHostString() + ":"
             + socket.address().getPort() + " (" + ProcessHandle.current().pid() + ")");
-        ClassPathWatcher watcher = options.reload() ? watchClassPath() : null;
+        // --reload: a change on the class path queues a HUP, handled like the signal.
+        ClassPathWatcher watcher = options.reload()
+            ? ClassPathWatcher.forReload(config.classPath(), options.alsoWatch(), () -> signals.offer("HUP"), log)
+            : null;
         try {
             loop();
         } finally {
@@ -349,23 +349,6 @@ public final class Arbiter {
             worker.retire();
         } catch (IOException e) {
             log.println("[master] cannot signal " + worker + ": " + e.getMessage());
-        }
-    }
-
-    /** {@code --reload}: a change on the class path queues a HUP, handled like the signal. */
-    private ClassPathWatcher watchClassPath() {
-        try {
-            String watched = Stream.concat(Stream.of(config.classPath()), options.alsoWatch().stream().map(Path::toString))
-                .collect(Collectors.joining(File.pathSeparator));
-            ClassPathWatcher watcher = ClassPathWatcher.start(watched, changed -> {
-                log.println("[master] --reload: " + changed + " changed; reloading the workers");
-                signals.offer("HUP");
-            }, log);
-            log.println("[master] --reload: watching " + watcher.watched().size() + " directories of the class path");
-            return watcher;
-        } catch (IOException e) {
-            log.println("[master] --reload: cannot watch the class path: " + e.getMessage());
-            return null;
         }
     }
 

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -74,6 +75,32 @@ final class ClassPathWatcher implements AutoCloseable {
         }
         Thread.ofPlatform().daemon().name("gatehouse-reload-watcher").start(watcher::run);
         return watcher;
+    }
+
+    /**
+     * Starts watching for {@code --reload}, saying so in the log; a failure to watch is logged and
+     * the master goes on without it.
+     *
+     * @param classPath the workers' class path
+     * @param alsoWatch more jars and directories (the application's {@code --classpath})
+     * @param reload    what to do after a change (queue a HUP)
+     * @param log       the master's log
+     * @return the watcher, or {@code null} when it could not start
+     */
+    static ClassPathWatcher forReload(String classPath, List<Path> alsoWatch, Runnable reload, PrintStream log) {
+        String watched = Stream.concat(Stream.of(classPath), alsoWatch.stream().map(Path::toString))
+            .collect(Collectors.joining(File.pathSeparator));
+        try {
+            ClassPathWatcher watcher = start(watched, changed -> {
+                log.println("[master] --reload: " + changed + " changed; reloading the workers");
+                reload.run();
+            }, log);
+            log.println("[master] --reload: watching " + watcher.watched().size() + " directories of the class path");
+            return watcher;
+        } catch (IOException e) {
+            log.println("[master] --reload: cannot watch the class path: " + e.getMessage());
+            return null;
+        }
     }
 
     /** @return the directories being watched */
