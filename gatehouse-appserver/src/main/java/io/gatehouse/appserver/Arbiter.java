@@ -56,6 +56,7 @@ public final class Arbiter {
     private static final List<String> HANDLED = List.of("HUP", "TERM", "INT", "TTIN", "TTOU", "USR1");
 
     private final ArbiterConfig config;
+    private final MasterOptions options;
     private final PrintStream log;
     private final BlockingQueue<String> signals = new LinkedBlockingQueue<>();
     private final List<WorkerProcess> workers = new ArrayList<>();
@@ -70,10 +71,17 @@ public final class Arbiter {
     private boolean reloading;
     private long reloadStartedNanos;
     private int exitCode;
+    private boolean announcedReady;
 
     /** @param config the settings */
     public Arbiter(ArbiterConfig config) {
+        this(config, MasterOptions.NONE);
+    }
+
+    /** @param config the settings @param options hooks and the rest of what the master itself does */
+    public Arbiter(ArbiterConfig config, MasterOptions options) {
         this.config = config;
+        this.options = options;
         this.log = new TimestampedLog(config.errorLog());
         this.target = config.workers();
     }
@@ -84,14 +92,29 @@ public final class Arbiter {
      * @return the exit code: 0, {@link #EXIT_STARTUP_FAILED} or {@link #EXIT_WORKERS_CANNOT_BOOT}
      */
     public int run() {
+        options.hooks().onStarting();
+        boolean pidFileWritten = false;
         try {
             workerArguments = config.workerArguments().resolve();
+            // Privileges: look up first (fail fast), umask before any file, drop after binding.
+            Privileges.Ids ids = options.privileges().resolve();
+            options.privileges().applyUmask();
             bindAll();
             if (config.pidFile() != null) {
                 PidFile.write(config.pidFile(), ProcessHandle.current().pid());
+                pidFileWritten = true;
+            }
+            options.privileges().drop(ids);
+            if (ids != null) {
+                log.println("[master] Running as uid " + ids.uid() + ", gid " + ids.gid());
             }
         } catch (IOException | IllegalArgumentException e) {
             log.println("[master] " + e.getMessage());
+            closeSockets();
+            if (pidFileWritten) {
+                PidFile.remove(config.pidFile());   // only ours: a running master's file is left alone
+            }
+            options.hooks().onExit(EXIT_STARTUP_FAILED);
             return EXIT_STARTUP_FAILED;
         }
         for (String name : HANDLED) {
@@ -100,12 +123,18 @@ public final class Arbiter {
         for (ListeningSocket socket : sockets) {
             log.println("[master] Listening at: " + url(socket.address()) + " (" + ProcessHandle.current().pid() + ")");
         }
+        // --reload: a change on the class path queues a HUP, handled like the signal.
+        ClassPathWatcher watcher = options.reload()
+            ? ClassPathWatcher.forReload(config.classPath(), options.alsoWatch(), () -> signals.offer("HUP"), log)
+            : null;
         try {
             loop();
         } finally {
+            closeQuietly(watcher);
             close();
         }
         log.println("[master] Shutting down, exit code " + exitCode);
+        options.hooks().onExit(exitCode);
         return exitCode;
     }
 
@@ -214,7 +243,9 @@ public final class Arbiter {
                 continue;
             }
             workers.remove(worker);
-            exited(worker, status < 0 ? -1 : Libc.exitCode(status));
+            int code = status < 0 ? -1 : Libc.exitCode(status);
+            exited(worker, code);
+            options.hooks().childExit(worker.pid(), code);
         }
     }
 
@@ -277,6 +308,10 @@ public final class Arbiter {
         for (int i = 0; i < old.size() && readyCurrent + old.size() - i > target; i++) {
             retire(old.get(i));
         }
+        if (!announcedReady && readyCurrent >= target) {
+            announcedReady = true;
+            options.hooks().whenReady(sockets.stream().map(ListeningSocket::address).toList());
+        }
         if (reloading && old.isEmpty() && workers.stream().allMatch(w -> w.generation() == generation)) {
             reloading = false;
             log.println("[master] Reload to generation " + generation + " complete in "
@@ -330,6 +365,16 @@ public final class Arbiter {
             worker.retire();
         } catch (IOException e) {
             log.println("[master] cannot signal " + worker + ": " + e.getMessage());
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable != null) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                // on the way out
+            }
         }
     }
 

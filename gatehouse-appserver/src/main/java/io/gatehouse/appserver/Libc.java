@@ -56,6 +56,15 @@ final class Libc {
     private static final MethodHandle PIPE2 = errnoCall("pipe2", JAVA_INT, ADDRESS, JAVA_INT);
     private static final MethodHandle KILL = errnoCall("kill", JAVA_INT, JAVA_INT, JAVA_INT);
     private static final MethodHandle WAITPID = errnoCall("waitpid", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT);
+    private static final MethodHandle SETUID = errnoCall("setuid", JAVA_INT, JAVA_INT);
+    private static final MethodHandle SETGID = errnoCall("setgid", JAVA_INT, JAVA_INT);
+    private static final MethodHandle INITGROUPS = errnoCall("initgroups", JAVA_INT, ADDRESS, JAVA_INT);
+    private static final MethodHandle SETGROUPS = errnoCall("setgroups", JAVA_INT, ValueLayout.JAVA_LONG, ADDRESS);
+    private static final MethodHandle GETPWNAM = plain("getpwnam", FunctionDescriptor.of(ADDRESS, ADDRESS));
+    private static final MethodHandle GETPWUID = plain("getpwuid", FunctionDescriptor.of(ADDRESS, JAVA_INT));
+    private static final MethodHandle GETGRNAM = plain("getgrnam", FunctionDescriptor.of(ADDRESS, ADDRESS));
+    private static final MethodHandle UMASK = plain("umask", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+    private static final MethodHandle GETEUID = plain("geteuid", FunctionDescriptor.of(JAVA_INT));
     private static final MethodHandle STRERROR = plain("strerror", FunctionDescriptor.of(ADDRESS, JAVA_INT));
     private static final MethodHandle GETPID = plain("getpid", FunctionDescriptor.of(JAVA_INT));
     /** posix_spawn returns the error number itself instead of setting errno. */
@@ -145,6 +154,83 @@ final class Libc {
             int result = check("waitpid(" + pid + ")", invoke(WAITPID, (int) pid, status, WNOHANG));
             return result == 0 ? null : status.get(JAVA_INT, 0);
         }
+    }
+
+    /** A user's ids from the user database (NSS); {@code null} when there is no such user. */
+    static Account user(String name) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment entry = (MemorySegment) GETPWNAM.invokeExact(arena.allocateFrom(name));
+            return account(entry);
+        } catch (Throwable e) {
+            throw new IllegalStateException("getpwnam failed", e);
+        }
+    }
+
+    /** @return the user with that uid, or {@code null} */
+    static Account user(int uid) {
+        try {
+            return account((MemorySegment) GETPWUID.invokeExact(uid));
+        } catch (Throwable e) {
+            throw new IllegalStateException("getpwuid failed", e);
+        }
+    }
+
+    /** struct passwd: pw_name, pw_passwd (pointers), then pw_uid and pw_gid (32-bit). */
+    private static Account account(MemorySegment entry) {
+        if (entry.equals(MemorySegment.NULL)) {
+            return null;
+        }
+        MemorySegment passwd = entry.reinterpret(24);
+        String name = passwd.get(ADDRESS, 0).reinterpret(256).getString(0);
+        return new Account(name, passwd.get(JAVA_INT, 16), passwd.get(JAVA_INT, 20));
+    }
+
+    /** @return the group's gid, or -1 when there is no such group (struct group: name, passwd, gid) */
+    static int group(String name) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment entry = (MemorySegment) GETGRNAM.invokeExact(arena.allocateFrom(name));
+            return entry.equals(MemorySegment.NULL) ? -1 : entry.reinterpret(20).get(JAVA_INT, 16);
+        } catch (Throwable e) {
+            throw new IllegalStateException("getgrnam failed", e);
+        }
+    }
+
+    /**
+     * Becomes {@code uid}/{@code gid} for good, in the order that works: supplementary groups and
+     * the group first, while still allowed to change them, then the user. glibc applies each call to
+     * every thread of the process.
+     */
+    static void dropTo(String userName, int uid, int gid) throws IOException {
+        try (Arena arena = Arena.ofConfined()) {
+            if (userName != null) {
+                check("initgroups(" + userName + ")", invoke(INITGROUPS, arena.allocateFrom(userName), gid));
+            } else {
+                check("setgroups", invoke(SETGROUPS, 1L, arena.allocateFrom(JAVA_INT, gid)));
+            }
+        }
+        check("setgid(" + gid + ")", invoke(SETGID, gid));
+        check("setuid(" + uid + ")", invoke(SETUID, uid));
+    }
+
+    /** @param mask the new file mode creation mask @return the previous one */
+    static int umask(int mask) {
+        try {
+            return (int) UMASK.invokeExact(mask);
+        } catch (Throwable e) {
+            throw new IllegalStateException("umask failed", e);
+        }
+    }
+
+    static int geteuid() {
+        try {
+            return (int) GETEUID.invokeExact();
+        } catch (Throwable e) {
+            throw new IllegalStateException("geteuid failed", e);
+        }
+    }
+
+    /** @param name the user's name @param uid its user id @param gid its primary group id */
+    record Account(String name, int uid, int gid) {
     }
 
     static long getpid() {

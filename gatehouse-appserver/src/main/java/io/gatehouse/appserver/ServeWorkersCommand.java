@@ -61,6 +61,24 @@ public final class ServeWorkersCommand implements Callable<Integer> {
     @Option(names = "--max-boot-failures", defaultValue = "5", description = "Give up after this many worker boot failures in a row.")
     int maxBootFailures;
 
+    @Option(names = "--hooks", paramLabel = "CLASS", description = "A class implementing io.gatehouse.appserver.Hooks, run at the master's and workers' lifecycle moments.")
+    String hooks;
+
+    @Option(names = "--preload", description = "Load APP in the master first: if it cannot load, exit 3 before any worker starts.")
+    boolean preload;
+
+    @Option(names = {"-u", "--user"}, description = "After binding, run the master and workers as this user (name or uid); needs root.")
+    String user;
+
+    @Option(names = {"-g", "--group"}, description = "After binding, run as this group (name or gid); default: the user's group.")
+    String group;
+
+    @Option(names = "--umask", description = "File mode creation mask, in octal (e.g. 027), for the master and workers.")
+    String umask;
+
+    @Option(names = "--reload", description = "Development: when a class or jar on the class path changes, replace the workers as SIGHUP does.")
+    boolean reload;
+
     @Option(names = "--worker-main", hidden = true, description = "The worker's main class (for tests).")
     String workerMain = WorkerMain.class.getName();
 
@@ -89,7 +107,24 @@ public final class ServeWorkersCommand implements Callable<Integer> {
             System.err.println("gatehouse: " + e.getMessage());
             return 2;
         }
-        return new Arbiter(config).run();
+        MasterOptions options;
+        try {
+            options = MasterOptions.NONE.withHooks(HookRunner.load(hooks, getClass().getClassLoader(), System.err))
+                .withPrivileges(Privileges.parse(user, group, umask))
+                .withReload(reload, List.of());
+        } catch (IllegalArgumentException e) {
+            System.err.println("gatehouse: " + e.getMessage());
+            return 2;
+        }
+        if (preload) {
+            try {
+                WorkerMain.load(application);
+            } catch (WorkerMain.BootFailure e) {
+                System.err.println("gatehouse: --preload: " + e.getMessage());
+                return WorkerMain.BOOT_FAILURE;
+            }
+        }
+        return new Arbiter(config, options).run();
     }
 
     /** @param text HOST:PORT, [IPv6]:PORT, unix:PATH or fd://N @return the address @throws IllegalArgumentException if malformed */

@@ -30,8 +30,13 @@ final class MasterProcess implements AutoCloseable {
 
     /** Starts a master running {@link FixedResponseWorker}s with {@code arguments} added. */
     static MasterProcess startFixed(Path dir, String... arguments) throws IOException {
+        return startFixedOn(dir, "127.0.0.1:0", arguments);
+    }
+
+    /** Starts a master running {@link FixedResponseWorker}s on {@code bind}, with {@code arguments} added. */
+    static MasterProcess startFixedOn(Path dir, String bind, String... arguments) throws IOException {
         List<String> args = new ArrayList<>(List.of(HelloApplication.class.getName(),
-            "--bind", "127.0.0.1:0", "--worker-main", FixedResponseWorker.class.getName(),
+            "--bind", bind, "--worker-main", FixedResponseWorker.class.getName(),
             "--worker-jvm-option=--enable-native-access=ALL-UNNAMED",
             "--worker-jvm-option=-Xshare:auto", "--worker-jvm-option=-XX:TieredStopAtLevel=1"));
         args.addAll(List.of(arguments));
@@ -39,11 +44,18 @@ final class MasterProcess implements AutoCloseable {
     }
 
     static MasterProcess start(Path dir, List<String> arguments) throws IOException {
+        return start(dir, null, arguments);
+    }
+
+    /** Starts a master whose class path (and so its workers') has {@code extraClassPath} appended. */
+    static MasterProcess start(Path dir, String extraClassPath, List<String> arguments) throws IOException {
+        String classPath = System.getProperty("java.class.path")
+            + (extraClassPath == null ? "" : java.io.File.pathSeparator + extraClassPath);
         Path log = dir.resolve("master-" + System.nanoTime() + ".log");
         List<String> command = new ArrayList<>(List.of(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
             "--enable-native-access=ALL-UNNAMED", "-Xshare:auto", "-XX:TieredStopAtLevel=1",
-            "-cp", System.getProperty("java.class.path"), ServeWorkersCommand.class.getName()));
+            "-cp", classPath, ServeWorkersCommand.class.getName()));
         command.addAll(arguments);
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
             .redirectOutput(log.toFile()).start();

@@ -27,10 +27,21 @@ public final class GracefulExit {
      * @param err    where to say that the server is stopping
      */
     public static void onSignal(Server server, Duration grace, PrintWriter err) {
+        onSignal(server, grace, err, () -> { });
+    }
+
+    /**
+     * @param server    the started server
+     * @param grace     the grace period, for the message only
+     * @param err       where to say that the server is stopping
+     * @param afterStop runs once the server has stopped, before the exit (the {@code onExit} hook)
+     */
+    public static void onSignal(Server server, Duration grace, PrintWriter err, Runnable afterStop) {
         Thread hook = new Thread(() -> {
             err.println("Gatehouse stopping: finishing in-flight requests (up to " + Seconds.format(grace) + " s)");
             err.flush();
             server.stop();
+            afterStop.run();
             System.out.flush();
             System.err.flush();
             // Reached only when the JVM is shutting down (a signal or System.exit); the stop was

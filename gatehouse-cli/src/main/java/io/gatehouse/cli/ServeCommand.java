@@ -67,27 +67,32 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         EffectiveSettings settings = settings();
-        if ((Integer) settings.value(ServeSettings.WORKERS) > 0) {
+        if ((Integer) settings.value(ServeSettings.WORKERS) > 0 || ProcessSettings.reload(settings)) {
             return ServeMaster.run(settings, this::settings);
         }
+        SingleProcessLifecycle lifecycle = SingleProcessLifecycle.before(settings.values());
         ServedApp served = ServedApp.from(settings);
+        lifecycle.starting(Thread.currentThread().getContextClassLoader(), System.err);
         served.logs().redirectStandardError();
         Signal.handle(new Signal("USR1"), signal -> served.logs().reopen());
         ServerConfig config = served.config();
-        Server server = new Server(config, served.application(), Inherited.channels(config, spec.commandLine().getErr()));
+        Server server = new Server(config, lifecycle.around(served.application()),
+            Inherited.channels(config, spec.commandLine().getErr()));
         try {
             server.start();
         } catch (IOException e) {
             throw new CommandFailure(ExitCode.CANNOT_BIND, "cannot bind " + describe(config.binds()) + ": "
                 + e.getMessage());
         }
+        lifecycle.afterStart(server);
         PrintWriter out = spec.commandLine().getOut();
         String scheme = config.tls() == null ? "http" : "https";
         out.println("Gatehouse serving " + settings.app() + " on " + server.listening().stream()
             .map(address -> BindAddress.url(address, scheme)).collect(Collectors.joining(", "))
             + " (pid " + ProcessHandle.current().pid() + ")");
         out.flush();
-        GracefulExit.onSignal(server, config.gracefulTimeout(), spec.commandLine().getErr());
+        GracefulExit.onSignal(server, config.gracefulTimeout(), spec.commandLine().getErr(),
+            () -> lifecycle.onExit(ExitCode.OK.code()));
         try {
             server.awaitStop();
         } catch (InterruptedException e) {

@@ -2,6 +2,7 @@ package io.gatehouse.cli;
 
 import io.gatehouse.appserver.Arbiter;
 import io.gatehouse.appserver.ArbiterConfig;
+import io.gatehouse.appserver.MasterOptions;
 
 import java.lang.management.ManagementFactory;
 import java.net.SocketAddress;
@@ -30,7 +31,8 @@ final class ServeMaster {
     /** What the master itself runs with; a reload does not change these. */
     private static final List<Setting> MASTER_ONLY = List.of(ServeSettings.WORKERS, ServeSettings.TIMEOUT,
         ServeSettings.MAX_REQUESTS, ServeSettings.MAX_REQUESTS_JITTER, ServeSettings.PID_FILE,
-        ServeSettings.MAX_BOOT_FAILURES, ServeSettings.BIND, ServeSettings.BACKLOG);
+        ServeSettings.MAX_BOOT_FAILURES, ServeSettings.BIND, ServeSettings.BACKLOG, ProcessSettings.USER,
+        ProcessSettings.GROUP, ProcessSettings.UMASK, ProcessSettings.RELOAD, ProcessSettings.PRELOAD);
 
     private ServeMaster() {
     }
@@ -59,7 +61,11 @@ final class ServeMaster {
         });
         ServeLogs logs = ServeLogs.open(settings, false);
         logs.redirectStandardError();
-        return new Arbiter(config.withErrorLog(logs.errors(), logs::reopen)).run();
+        if (ProcessSettings.preload(settings)) {
+            ServedApp.application(settings);   // --preload: a broken app fails here, exit 3, before any worker
+        }
+        MasterOptions options = ProcessSettings.master(settings);
+        return new Arbiter(config.withErrorLog(logs.errors(), logs::reopen), options).run();
     }
 
     /**
@@ -77,7 +83,8 @@ final class ServeMaster {
             return ArbiterConfig.defaults(settings.app())
                 .withBinds(binds)
                 .withBacklog((Integer) settings.value(ServeSettings.BACKLOG))
-                .withWorkers((Integer) settings.value(ServeSettings.WORKERS))
+                // --reload without --workers: a master with one worker (a JVM cannot unload classes in place)
+                .withWorkers(Math.max(1, (Integer) settings.value(ServeSettings.WORKERS)))
                 .withWorkerMain(ServeWorker.class.getName(), jvmOptions())
                 .withTimeouts((Duration) settings.value(ServeSettings.TIMEOUT),
                     (Duration) settings.value(ServeSettings.GRACEFUL_TIMEOUT))

@@ -190,7 +190,9 @@ public final class ServeSettings {
         LIMIT_REQUEST_FIELD_SIZE, LIMIT_REQUEST_BODY, HEADER_TIMEOUT, BODY_TIMEOUT, WRITE_TIMEOUT, KEEP_ALIVE,
         GRACEFUL_TIMEOUT, BACKLOG, FORWARDED_ALLOW_IPS, PROXY_PROTOCOL, CERTFILE, KEYFILE, CERT_REQS, CA_CERTS,
         ACCESS_LOG, ACCESS_LOG_FORMAT, ERROR_LOG,
-        WORKERS, TIMEOUT, MAX_REQUESTS, MAX_REQUESTS_JITTER, PID_FILE, MAX_BOOT_FAILURES);
+        WORKERS, TIMEOUT, MAX_REQUESTS, MAX_REQUESTS_JITTER, PID_FILE, MAX_BOOT_FAILURES,
+        ProcessSettings.WORKER_CLASS, ProcessSettings.THREADS, ProcessSettings.HOOKS, ProcessSettings.PRELOAD,
+        ProcessSettings.USER, ProcessSettings.GROUP, ProcessSettings.UMASK, ProcessSettings.RELOAD);
 
     /**
      * The settings only the master uses (the config file, which it reads for the workers, and the
@@ -198,7 +200,8 @@ public final class ServeSettings {
      * a single process would.
      */
     public static final List<Setting> SUPERVISION = List.of(CONFIG, WORKERS, TIMEOUT, MAX_REQUESTS, MAX_REQUESTS_JITTER,
-        PID_FILE, MAX_BOOT_FAILURES);
+        PID_FILE, MAX_BOOT_FAILURES, ProcessSettings.PRELOAD, ProcessSettings.USER, ProcessSettings.GROUP,
+        ProcessSettings.UMASK, ProcessSettings.RELOAD);
 
     private ServeSettings() {
     }
@@ -225,7 +228,8 @@ public final class ServeSettings {
                 (Duration) get.apply(WRITE_TIMEOUT), (Duration) get.apply(KEEP_ALIVE))
             .withGracefulTimeout((Duration) get.apply(GRACEFUL_TIMEOUT))
             .withTls(tls((Path) get.apply(CERTFILE), (Path) get.apply(KEYFILE), (ClientAuth) get.apply(CERT_REQS),
-                (Path) get.apply(CA_CERTS)));
+                (Path) get.apply(CA_CERTS)))
+            .withConnectionThreads(ProcessSettings.connectionThreads(values));
     }
 
     /** Reads the files now, so a bad one is one line at start-up, not a failure per handshake. */
@@ -299,7 +303,7 @@ public final class ServeSettings {
         return paths;
     }
 
-    private static int positiveCount(String value, int max) {
+    static int positiveCount(String value, int max) {
         long number = number(value);
         if (number <= 0 || number > max) {
             throw new IllegalArgumentException("'" + value + "' must be a whole number from 1 to " + max);

@@ -1,5 +1,6 @@
 package io.gatehouse.cli;
 
+import io.gatehouse.appserver.HookRunner;
 import io.gatehouse.appserver.RequestBudget;
 import io.gatehouse.appserver.ServerWorkerService;
 import io.gatehouse.appserver.WorkerMain;
@@ -41,7 +42,11 @@ public final class ServeWorker {
             served.logs().redirectStandardError();
             System.err.println("[worker " + ProcessHandle.current().pid() + "] serving " + settings.app()
                 + " with " + describe(options.serveArguments()));
-            WorkerService server = new ServerWorkerService(listeners, served.application(), served.config(), budget);
+            // --hooks: preRequest and postRequest run here; the master runs the others.
+            HookRunner hooks = HookRunner.load((String) settings.value(ProcessSettings.HOOKS),
+                Thread.currentThread().getContextClassLoader(), System.err);
+            WorkerService server = new ServerWorkerService(listeners, hooks.around(served.application()),
+                served.config(), budget);
             return new WorkerService() {
                 @Override
                 public void start() throws IOException {

@@ -74,8 +74,7 @@ public record ServedApp(ServerConfig config, Application application, ServeLogs 
      * @throws CommandFailure with {@link ExitCode#APP_NOT_LOADABLE}
      */
     static Application load(String name, List<Path> classPath) {
-        ClassLoader parent = ServedApp.class.getClassLoader();
-        ClassLoader loader = classPath.isEmpty() ? parent : new URLClassLoader(urls(classPath), parent);
+        ClassLoader loader = classLoader(classPath);
         try {
             Application application = new AppLoader(loader).load(name);
             // Libraries the app uses (ServiceLoader and the like) search the context class loader;
@@ -85,6 +84,15 @@ public record ServedApp(ServerConfig config, Application application, ServeLogs 
         } catch (AppNotLoadable e) {
             throw new CommandFailure(ExitCode.APP_NOT_LOADABLE, e.getMessage());
         }
+    }
+
+    /**
+     * @param classPath extra jars and directories
+     * @return a class loader that also searches them (the application's, the hooks')
+     */
+    static ClassLoader classLoader(List<Path> classPath) {
+        ClassLoader parent = ServedApp.class.getClassLoader();
+        return classPath.isEmpty() ? parent : new URLClassLoader(urls(classPath), parent);
     }
 
     private static URL[] urls(List<Path> classPath) {

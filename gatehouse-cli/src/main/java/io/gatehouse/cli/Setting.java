@@ -47,18 +47,29 @@ public record Setting(String name, String shortFlag, String label, String defaul
         return new Setting(name, null, label, defaultValue, false, parse, doc);
     }
 
+    /** The label of an on/off setting: given alone it means true ({@code --preload}). */
+    public static final String FLAG = "true|false";
+
     /**
      * @param name the long flag without dashes
      * @param doc  the description
-     * @return an on/off setting: the flag alone turns it on; off by default
+     * @return an on/off setting, off by default; {@code --name} alone turns it on
      */
     public static Setting flag(String name, String doc) {
-        return new Setting(name, null, "", "false", false, Boolean::valueOf, doc);
+        return new Setting(name, null, FLAG, "false", false, Setting::bool, doc);
     }
 
-    /** @return whether this is an on/off flag that takes no value */
+    /** @return whether this is an on/off setting made by {@link #flag} */
     public boolean isFlag() {
-        return label.isEmpty();
+        return FLAG.equals(label);
+    }
+
+    private static Boolean bool(String value) {
+        return switch (value.strip()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("'" + value + "' is not true or false");
+        };
     }
 
     /** @return {@code --name} */

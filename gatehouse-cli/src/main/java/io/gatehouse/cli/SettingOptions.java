@@ -50,13 +50,6 @@ public final class SettingOptions {
     }
 
     private static OptionSpec option(Setting setting) {
-        if (setting.isFlag()) {
-            // "--proxy-protocol" alone turns it on; "=true"/"=false" is what config files and the
-            // master's arguments for its workers write.
-            return OptionSpec.builder(setting.flags().toArray(String[]::new))
-                .description(description(setting)).arity("0..1").type(boolean.class).paramLabel("BOOLEAN")
-                .initialValue(Boolean.valueOf(setting.defaultValue())).build();
-        }
         CommandLine.ITypeConverter<Object> converter = text -> {
             try {
                 return setting.parse().apply(text);
@@ -68,7 +61,10 @@ public final class SettingOptions {
             .paramLabel(setting.label())
             .description(description(setting))
             .converters(converter)
-            .arity("1");
+            .arity(setting.isFlag() ? "0..1" : "1");
+        if (setting.isFlag()) {
+            builder.fallbackValue("true");   // --preload alone means --preload=true
+        }
         if (setting.repeatable()) {
             builder.type(List.class).auxiliaryTypes(Object.class);
         } else {

@@ -33,8 +33,8 @@ class SettingsDocTest {
         String help = out.toString(StandardCharsets.UTF_8).replaceAll("\\s+", " ");
         assertEquals(0, code);
         for (Setting setting : ServeSettings.ALL) {
-            assertTrue(help.contains(setting.isFlag() ? setting.longFlag() : setting.longFlag() + "=" + setting.label()),
-                setting.name());
+            String form = setting.isFlag() ? "[=" + setting.label() + "]" : "=" + setting.label();
+            assertTrue(help.contains(setting.longFlag() + form), setting.name());
             assertTrue(help.contains(SettingOptions.description(setting)), setting.name());
         }
         for (ExitCode exitCode : ExitCode.values()) {

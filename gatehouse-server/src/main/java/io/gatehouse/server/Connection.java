@@ -73,7 +73,9 @@ final class Connection implements Runnable {
     /** The addresses; replaced once when a PROXY protocol header names the real client. */
     private ConnectionInfo info;
     private final GatewayCall.LastHost lastHost = new GatewayCall.LastHost();
-    private final long acceptedNanos = System.nanoTime();
+    /** When a thread began serving this connection: the first head's timeout runs from here, not
+     *  from the accept, since a bounded pool may keep an accepted connection waiting (ConnectionThreads). */
+    private long acceptedNanos;
     private volatile boolean idle;
     /** Whether a request was answered here; until then a graceful stop still waits for one. */
     private volatile boolean answeredOne;
@@ -101,6 +103,7 @@ final class Connection implements Runnable {
 
     @Override
     public void run() {
+        acceptedNanos = System.nanoTime();
         try {
             if (config.proxyProtocol().expectedFrom(info.remoteAddr())) {
                 source = channel;   // the header comes before the TLS handshake, in clear
@@ -145,7 +148,7 @@ final class Connection implements Runnable {
             boolean waiting = !parser.startedNextRequest();
             long timeoutMillis;
             if (waiting && !first) {
-                timeoutMillis = config.keepAliveTimeout().toMillis();
+                timeoutMillis = server.executor().keepAliveMillis(config.keepAliveTimeout().toMillis());
             } else {
                 timeoutMillis = (deadline - System.nanoTime()) / 1_000_000;
                 if (timeoutMillis <= 0) {
@@ -369,7 +372,7 @@ final class Connection implements Runnable {
 
     /** @return whether the next request may come on this connection, as far as the server is concerned */
     boolean mayKeepAlive(RequestHead head) {
-        return head.keepAlive() && !server.stopping() && input.drainable(MAX_DRAIN);
+        return head.keepAlive() && !server.stopping() && !server.executor().crowded() && input.drainable(MAX_DRAIN);
     }
 
     void log(String message) {
@@ -393,6 +396,20 @@ final class Connection implements Runnable {
     void closeIfIdle() {
         if (idle && answeredOne) {
             abort("server stopping");
+        }
+    }
+
+    /**
+     * Shortens the wait of a connection idle between requests to at most {@code millis} from now
+     * (the {@link TimeoutWatchdog} then ends it): how a bounded pool gets a thread back from a
+     * silent keep-alive client when others wait. Closing at once instead would reset clients
+     * whose next request is already on the way.
+     */
+    void hurryIfIdle(long millis) {
+        long deadline = readDeadline;
+        long sooner = (System.nanoTime() + millis * 1_000_000) | 1;
+        if (idle && answeredOne && deadline != 0 && sooner - deadline < 0) {
+            readDeadline = sooner;
         }
     }
 

@@ -10,7 +10,6 @@ import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -35,7 +34,6 @@ final class Listener implements Runnable {
     private final ServerSocketChannel channel;
     private final SocketAddress address;
     private Path socketFile;
-    private final ThreadFactory connectionThreads = Thread.ofVirtual().name("gatehouse-connection-", 0).factory();
     private final CountDownLatch closed = new CountDownLatch(1);
     private Selector selector;
     private volatile boolean closing;
@@ -125,7 +123,7 @@ final class Listener implements Runnable {
                 continue;
             }
             server.register(connection);
-            connectionThreads.newThread(connection).start();
+            server.executor().execute(connection);   // may wait for a pool thread (ConnectionThreads)
         }
     }
 

@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The HTTP/1.1 server: listens on every configured address and serves each connection on its own
- * virtual thread with the gateway interface (docs/spec.md).
+ * virtual thread (or on a bounded pool, {@link ConnectionThreads}) with the gateway interface
+ * (docs/spec.md).
  *
  * {@snippet :
  * Server server = new Server(ServerConfig.defaults()
@@ -48,6 +49,7 @@ public final class Server implements AutoCloseable {
     private final byte[] serverLine;
     private volatile boolean stopping;
     private TimeoutWatchdog watchdog;
+    private ConnectionExecutor executor;
     private final List<ServerSocketChannel> inherited;
 
     /**
@@ -78,6 +80,7 @@ public final class Server implements AutoCloseable {
         if (!started.compareAndSet(false, true)) {
             throw new IllegalStateException("server already started");
         }
+        executor = config.connectionThreads().start(this);
         try {
             for (ServerSocketChannel channel : inherited) {
                 listeners.add(new Listener(this, channel));
@@ -91,6 +94,7 @@ public final class Server implements AutoCloseable {
         } catch (IOException e) {
             listeners.forEach(Listener::close);
             listeners.clear();
+            executor.shutdown();
             stopping = true;
             stopped.countDown();
             throw e;
@@ -142,6 +146,9 @@ public final class Server implements AutoCloseable {
         if (watchdog != null) {
             watchdog.stop();
         }
+        if (executor != null) {
+            executor.shutdown();
+        }
         stopped.countDown();
     }
 
@@ -179,8 +186,18 @@ public final class Server implements AutoCloseable {
         }
     }
 
+    /** Shortens the keep-alive wait of connections idle between requests: frees pool threads. */
+    void hurryIdleConnections(long millis) {
+        connections.forEach(connection -> connection.hurryIfIdle(millis));
+    }
+
     boolean stopping() {
         return stopping;
+    }
+
+    /** Where the listeners hand accepted connections ({@link ServerConfig#connectionThreads()}). */
+    ConnectionExecutor executor() {
+        return executor;
     }
 
     BufferPool buffers() {

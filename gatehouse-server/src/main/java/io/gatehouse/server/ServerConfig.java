@@ -30,12 +30,13 @@ import java.util.Objects;
  * @param errorLog         where errors and application stack traces go ({@code gateway.errors})
  * @param proxyProtocol    whether connections open with a PROXY protocol header, and from whom
  * @param tls              TLS on every address, or {@code null} for plain HTTP
+ * @param connectionThreads which threads serve connections (a virtual thread each, or a bounded pool)
  */
 public record ServerConfig(List<SocketAddress> binds, int backlog, Limits limits,
                            Duration headerTimeout, Duration bodyTimeout, Duration writeTimeout,
                            Duration keepAliveTimeout, Duration gracefulTimeout,
                            String serverSoftware, PrintStream errorLog, ProxyProtocol proxyProtocol,
-                           TlsConfig tls) {
+                           TlsConfig tls, ConnectionThreads connectionThreads) {
 
     /** The port the server listens on when told nothing else. */
     public static final int DEFAULT_PORT = 8000;
@@ -61,25 +62,27 @@ public record ServerConfig(List<SocketAddress> binds, int backlog, Limits limits
         Objects.requireNonNull(serverSoftware, "serverSoftware");
         Objects.requireNonNull(errorLog, "errorLog");
         Objects.requireNonNull(proxyProtocol, "proxyProtocol");
+        Objects.requireNonNull(connectionThreads, "connectionThreads");
     }
 
     /** @return 127.0.0.1:8000, default limits, 10 s head, 30 s body and write, 5 s keep-alive, 30 s grace */
     public static ServerConfig defaults() {
         return new ServerConfig(List.of(new InetSocketAddress("127.0.0.1", DEFAULT_PORT)), 2048, Limits.DEFAULTS,
             Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(5),
-            Duration.ofSeconds(30), "Gatehouse/0.1", System.err, ProxyProtocol.OFF, null);
+            Duration.ofSeconds(30), "Gatehouse/0.1", System.err, ProxyProtocol.OFF, null,
+            ConnectionThreads.VIRTUAL);
     }
 
     /** @param newBinds the addresses to listen on @return a copy with those binds */
     public ServerConfig withBinds(List<? extends SocketAddress> newBinds) {
         return new ServerConfig(List.copyOf(newBinds), backlog, limits, headerTimeout, bodyTimeout, writeTimeout,
-            keepAliveTimeout, gracefulTimeout, serverSoftware, errorLog, proxyProtocol, tls);
+            keepAliveTimeout, gracefulTimeout, serverSoftware, errorLog, proxyProtocol, tls, connectionThreads);
     }
 
     /** @param newLimits the request limits @return a copy with those limits */
     public ServerConfig withLimits(Limits newLimits) {
         return new ServerConfig(binds, backlog, newLimits, headerTimeout, bodyTimeout, writeTimeout,
-            keepAliveTimeout, gracefulTimeout, serverSoftware, errorLog, proxyProtocol, tls);
+            keepAliveTimeout, gracefulTimeout, serverSoftware, errorLog, proxyProtocol, tls, connectionThreads);
     }
 
     /**
@@ -91,37 +94,43 @@ public record ServerConfig(List<SocketAddress> binds, int backlog, Limits limits
      */
     public ServerConfig withTimeouts(Duration head, Duration body, Duration write, Duration keepAlive) {
         return new ServerConfig(binds, backlog, limits, head, body, write, keepAlive, gracefulTimeout,
-            serverSoftware, errorLog, proxyProtocol, tls);
+            serverSoftware, errorLog, proxyProtocol, tls, connectionThreads);
     }
 
     /** @param grace how long a graceful stop waits @return a copy with that grace period */
     public ServerConfig withGracefulTimeout(Duration grace) {
         return new ServerConfig(binds, backlog, limits, headerTimeout, bodyTimeout, writeTimeout,
-            keepAliveTimeout, grace, serverSoftware, errorLog, proxyProtocol, tls);
+            keepAliveTimeout, grace, serverSoftware, errorLog, proxyProtocol, tls, connectionThreads);
     }
 
     /** @param log where errors go @return a copy logging there */
     public ServerConfig withErrorLog(PrintStream log) {
         return new ServerConfig(binds, backlog, limits, headerTimeout, bodyTimeout, writeTimeout,
-            keepAliveTimeout, gracefulTimeout, serverSoftware, log, proxyProtocol, tls);
+            keepAliveTimeout, gracefulTimeout, serverSoftware, log, proxyProtocol, tls, connectionThreads);
     }
 
     /** @param policy whether and from whom a PROXY protocol header is read @return a copy with it */
     public ServerConfig withProxyProtocol(ProxyProtocol policy) {
         return new ServerConfig(binds, backlog, limits, headerTimeout, bodyTimeout, writeTimeout,
-            keepAliveTimeout, gracefulTimeout, serverSoftware, errorLog, policy, tls);
+            keepAliveTimeout, gracefulTimeout, serverSoftware, errorLog, policy, tls, connectionThreads);
     }
 
     /** @param queue the listen queue length @return a copy with that backlog */
     public ServerConfig withBacklog(int queue) {
         return new ServerConfig(binds, queue, limits, headerTimeout, bodyTimeout, writeTimeout,
-            keepAliveTimeout, gracefulTimeout, serverSoftware, errorLog, proxyProtocol, tls);
+            keepAliveTimeout, gracefulTimeout, serverSoftware, errorLog, proxyProtocol, tls, connectionThreads);
     }
 
     /** @param newTls TLS for every address, or null for plain HTTP @return a copy with that TLS */
     public ServerConfig withTls(TlsConfig newTls) {
         return new ServerConfig(binds, backlog, limits, headerTimeout, bodyTimeout, writeTimeout,
-            keepAliveTimeout, gracefulTimeout, serverSoftware, errorLog, proxyProtocol, newTls);
+            keepAliveTimeout, gracefulTimeout, serverSoftware, errorLog, proxyProtocol, newTls, connectionThreads);
+    }
+
+    /** @param threads which threads serve connections @return a copy using them */
+    public ServerConfig withConnectionThreads(ConnectionThreads threads) {
+        return new ServerConfig(binds, backlog, limits, headerTimeout, bodyTimeout, writeTimeout,
+            keepAliveTimeout, gracefulTimeout, serverSoftware, errorLog, proxyProtocol, tls, threads);
     }
 
     private static void positive(String name, Duration value) {
