@@ -5,9 +5,10 @@ load (pinned to --load-cpus), measures in three separate phases so one tool does
 next:
   1. plain: CPU (user and system, /proc/PID/stat) and context switches (voluntary and not,
      summed over every thread of every process) per answered request;
-  2. strace -c -f over every thread: system calls per request by kind (strace slows the server:
-     compare counts, not times);
-  3. Java servers only: a JFR recording (settings=profile) whose jdk.ExecutionSample top frames
+  2. perf stat on syscall tracepoints: system calls per request by kind, and reads that found
+     nothing (EAGAIN), at almost no cost to the server;
+  3. strace -c -f over every thread (strace slows the server: compare counts, not times), and for
+     Java servers a JFR recording (settings=profile) whose jdk.ExecutionSample top frames
      are counted, plus jdk.VirtualThreadPinned events.
 
   python3 bench/harness/profile.py --only gatehouse,jetty --scenarios plaintext-64 --seconds 8
@@ -18,6 +19,7 @@ import argparse
 import collections
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -234,6 +236,7 @@ def main(argv):
     p.add_argument("--load-cpus", default="1")
     p.add_argument("--port", type=int, default=19180)
     p.add_argument("--top", type=int, default=25)
+    p.add_argument("--no-perf", action="store_true")
     p.add_argument("--no-strace", action="store_true")
     p.add_argument("--no-jfr", action="store_true")
     p.add_argument("--jvm-opts", default="-Xms512m -Xmx512m -XX:+UseParallelGC --enable-native-access=ALL-UNNAMED "
@@ -259,8 +262,9 @@ def main(argv):
                     raise RuntimeError(problem)
                 load.run_wrk(port, scenario, o.warmup, o.load_cpus, 1)
                 row["plain"] = plain_phase(running, port, scenario, o)
-                row["perf"] = perf_phase(running, port, scenario, o, run_dir)
-                if not o.no_strace:
+                if not o.no_perf and shutil.which("perf"):
+                    row["perf"] = perf_phase(running, port, scenario, o, run_dir)
+                if not o.no_strace and shutil.which("strace"):
                     row["strace"] = strace_phase(running, port, scenario, o, run_dir)
                 if server.kind == "java" and not o.no_jfr:
                     row["jfr"] = jfr_phase(running, port, scenario, o, ctx, run_dir)
