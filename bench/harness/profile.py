@@ -73,10 +73,10 @@ def user_system(pid):
 
 def plain_phase(running, port, scenario, o):
     cpu0, ctx0 = user_system(running.pid), context_switches(running.pid)
-    summary = load.run_wrk(port, scenario, o.seconds, o.load_cpus, 1)
+    summary = load.run_wrk(port, scenario, o.seconds, o.load_cpus, 1, o.connections)
     cpu1, ctx1 = user_system(running.pid), context_switches(running.pid)
     n = summary["requests"]
-    return {"rps": round(summary["rps"]), "requests": n,
+    return {"rps": round(summary["rps"]), "requests": n, "p50_us": summary["p50_us"], "p99_us": summary["p99_us"],
             "user_us_per_req": round((cpu1[0] - cpu0[0]) * 1e6 / n, 2),
             "sys_us_per_req": round((cpu1[1] - cpu0[1]) * 1e6 / n, 2),
             "cpu_us_per_req": round((sum(cpu1) - sum(cpu0)) * 1e6 / n, 2),
@@ -90,7 +90,7 @@ def strace_phase(running, port, scenario, o, run_dir):
         argv += ["-p", str(tid)]
     tracer = subprocess.Popen(argv, stderr=subprocess.DEVNULL)
     time.sleep(1.0)  # attached before the load starts
-    summary = load.run_wrk(port, scenario, o.seconds, o.load_cpus, 1)
+    summary = load.run_wrk(port, scenario, o.seconds, o.load_cpus, 1, o.connections)
     tracer.send_signal(signal.SIGINT)
     tracer.wait(timeout=30)
     calls = {}
@@ -121,7 +121,7 @@ def perf_phase(running, port, scenario, o, run_dir):
         argv += ["-e", "syscalls:sys_exit_" + call, "--filter", "ret == -11"]   # EAGAIN: nothing to read
     counter = subprocess.Popen(argv, stderr=subprocess.DEVNULL)
     time.sleep(0.5)
-    summary = load.run_wrk(port, scenario, o.seconds, o.load_cpus, 1)
+    summary = load.run_wrk(port, scenario, o.seconds, o.load_cpus, 1, o.connections)
     counter.send_signal(signal.SIGINT)
     counter.wait(timeout=30)
     n = summary["requests"]
@@ -144,7 +144,7 @@ def jfr_phase(running, port, scenario, o, ctx, run_dir):
     subprocess.run([jcmd, str(running.pid), "JFR.start", "settings=profile", "name=gap",
                     "jdk.ExecutionSample#period=1ms", "jdk.NativeMethodSample#period=1ms", "filename=" + jfr],
                    capture_output=True, check=True)
-    load.run_wrk(port, scenario, o.seconds, o.load_cpus, 1)
+    load.run_wrk(port, scenario, o.seconds, o.load_cpus, 1, o.connections)
     subprocess.run([jcmd, str(running.pid), "JFR.stop", "name=gap"], capture_output=True, check=True)
     tool = os.path.join(os.path.dirname(ctx.java), "jfr")
     printed = subprocess.run([tool, "print", "--json", "--stack-depth", "64", "--events",
@@ -236,6 +236,7 @@ def main(argv):
     p.add_argument("--load-cpus", default="1")
     p.add_argument("--port", type=int, default=19180)
     p.add_argument("--top", type=int, default=25)
+    p.add_argument("--connections", type=int, help="instead of the scenario's")
     p.add_argument("--no-perf", action="store_true")
     p.add_argument("--no-strace", action="store_true")
     p.add_argument("--no-jfr", action="store_true")
@@ -260,7 +261,7 @@ def main(argv):
                 problem = load.check_response(port, scenario.path)
                 if problem:
                     raise RuntimeError(problem)
-                load.run_wrk(port, scenario, o.warmup, o.load_cpus, 1)
+                load.run_wrk(port, scenario, o.warmup, o.load_cpus, 1, o.connections)
                 row["plain"] = plain_phase(running, port, scenario, o)
                 if not o.no_perf and shutil.which("perf"):
                     row["perf"] = perf_phase(running, port, scenario, o, run_dir)
