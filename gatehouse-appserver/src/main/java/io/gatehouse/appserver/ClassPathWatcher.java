@@ -110,13 +110,19 @@ final class ClassPathWatcher implements AutoCloseable {
         }
     }
 
+    /**
+     * Registers a directory before listing its subdirectories, and so on down: a subdirectory
+     * created meanwhile is then either in the listing or reported by the parent's key (listing the
+     * whole tree first and registering afterwards lost one made in between).
+     */
     private void registerTree(Path root) throws IOException {
-        try (Stream<Path> tree = Files.walk(root)) {
-            for (Path directory : tree.filter(Files::isDirectory).toList()) {
-                register(directory);
-                synchronized (directories) {
-                    treeDirectories.add(directory);
-                }
+        register(root);
+        synchronized (directories) {
+            treeDirectories.add(root);
+        }
+        try (Stream<Path> children = Files.list(root)) {
+            for (Path child : children.filter(Files::isDirectory).toList()) {
+                registerTree(child);
             }
         }
     }
