@@ -355,8 +355,8 @@ public final class Arbiter {
     }
 
     /** @return {@code http://127.0.0.1:8000}, or {@code unix:/path} */
-    private static String url(SocketAddress address) {
-        return (address instanceof InetSocketAddress ? "http://" : "") + ListenSocket.describe(address);
+    private String url(SocketAddress address) {
+        return (address instanceof InetSocketAddress ? options.urlScheme() + "://" : "") + ListenSocket.describe(address);
     }
 
     private void retire(WorkerProcess worker) {

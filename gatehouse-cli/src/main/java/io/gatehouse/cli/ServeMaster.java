@@ -64,7 +64,8 @@ final class ServeMaster {
         if (ProcessSettings.preload(settings)) {
             ServedApp.application(settings);   // --preload: a broken app fails here, exit 3, before any worker
         }
-        MasterOptions options = ProcessSettings.master(settings);
+        MasterOptions options = ProcessSettings.master(settings)
+            .withUrlScheme(settings.value(ServeSettings.CERTFILE) == null ? "http" : "https");
         return new Arbiter(config.withErrorLog(logs.errors(), logs::reopen), options).run();
     }
 
