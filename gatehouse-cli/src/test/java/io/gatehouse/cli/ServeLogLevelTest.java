@@ -46,7 +46,7 @@ class ServeLogLevelTest {
     @Timeout(120)
     void atTheDefaultLevelAWarningShowsAndADebugLineDoesNot() throws Exception {
         try (ServeProcess serve = ServeProcess.start(dir, Map.of(), APP, "--bind", "127.0.0.1:0")) {
-            int port = Integer.parseInt(serve.awaitLog(ServeProcess.SERVING, 1).group(1));
+            int port = servingPort(serve);
             assertTrue(send(port, BAD_REQUEST).startsWith("HTTP/1.1 400 "));
             assertTrue(ServeProcess.get(port, "/hop").startsWith("HTTP/1.1 200 "));
             serve.awaitLog(WARNING, 1);
@@ -64,7 +64,7 @@ class ServeLogLevelTest {
     void errorHidesTheWarningButKeepsTheErrorAndWhatTheApplicationWrites() throws Exception {
         try (ServeProcess serve = ServeProcess.start(dir, Map.of(), APP, "--bind", "127.0.0.1:0",
                 "--log-level", "error")) {
-            int port = Integer.parseInt(serve.awaitLog(ServeProcess.SERVING, 1).group(1));
+            int port = servingPort(serve);
             assertTrue(ServeProcess.get(port, "/hop").startsWith("HTTP/1.1 200 "));
             assertTrue(ServeProcess.get(port, "/fail").startsWith("HTTP/1.1 500 "));
             serve.awaitLog(ERROR, 1);
@@ -82,7 +82,7 @@ class ServeLogLevelTest {
     void debugAddsTheRejectedRequestAndTheEffectiveSettingsInAnyCase() throws Exception {
         try (ServeProcess serve = ServeProcess.start(dir, Map.of(), APP, "--bind", "127.0.0.1:0",
                 "--log-level", "DEBUG")) {
-            int port = Integer.parseInt(serve.awaitLog(ServeProcess.SERVING, 1).group(1));
+            int port = servingPort(serve);
             assertTrue(send(port, BAD_REQUEST).startsWith("HTTP/1.1 400 "));
             serve.awaitLog(REJECTED, 1);
             assertTrue(serve.log().contains("gatehouse: effective settings: " + APP + " "), serve.log());
@@ -156,6 +156,11 @@ class ServeLogLevelTest {
         assertEquals(0, Main.run(new String[] {"check"}, new PrintStream(out, true, StandardCharsets.UTF_8),
             System.err, Map.of("GATEHOUSE_ARGS", "--log-level warning")));
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("log-level = \"warning\"  # env\n"), out.toString());
+    }
+
+    /** @return the port in the single process's startup line, on stdout at every level */
+    private static int servingPort(ServeProcess serve) throws Exception {
+        return Integer.parseInt(serve.awaitLog(ServeProcess.SERVING, 1).group(1));
     }
 
     private static void awaitSocketFile(Path socket) throws InterruptedException {
