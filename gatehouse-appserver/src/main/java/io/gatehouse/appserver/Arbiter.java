@@ -122,7 +122,8 @@ public final class Arbiter {
             Signal.handle(new Signal(name), signal -> signals.offer(signal.getName()));
         }
         for (ListeningSocket socket : sockets) {
-            log.log(LogLevel.INFO, "[master] Listening at: " + url(socket.address()) + " (" + ProcessHandle.current().pid() + ")");
+            log.log(LogLevel.INFO, "[master] Listening at: " + url(socket.address())
+                + " (" + ProcessHandle.current().pid() + ")");
         }
         // --reload: a change on the class path queues a HUP, handled like the signal.
         ClassPathWatcher watcher = options.reload()
@@ -207,7 +208,8 @@ public final class Arbiter {
 
     private void logWorkerArguments(String how) {
         if (log.allows(LogLevel.DEBUG)) {
-            log.log(LogLevel.DEBUG, "[master] Settings " + how + "; new workers get: " + String.join(" ", workerArguments));
+            log.log(LogLevel.DEBUG, "[master] Settings " + how + "; new workers get: "
+                + String.join(" ", workerArguments));
         }
     }
 
@@ -261,21 +263,22 @@ public final class Arbiter {
         if (code == WorkerMain.BOOT_FAILURE && !worker.ready()) {
             bootFailures++;
             if (bootFailures >= config.maxBootFailures()) {
-                log.log(LogLevel.CRITICAL, "[master] Workers failed to boot " + bootFailures + " times in a row; giving up"
-                    + " (see the worker's line above for why)");
+                log.log(LogLevel.CRITICAL, "[master] Workers failed to boot " + bootFailures
+                    + " times in a row; giving up (see the worker's line above for why)");
                 exitCode = EXIT_WORKERS_CANNOT_BOOT;
                 stop(Signals.TERM, config.gracefulTimeout());
                 return;
             }
             long delay = Math.min(MAX_BACKOFF.toMillis(), 100L << Math.min(16, bootFailures - 1));
             respawnNotBefore = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delay);
-            log.log(LogLevel.ERROR, "[master] " + worker + " failed to boot (" + bootFailures + " in a row); next try in "
-                + delay + " ms");
+            log.log(LogLevel.ERROR, "[master] " + worker + " failed to boot (" + bootFailures
+                + " in a row); next try in " + delay + " ms");
         } else if (worker.timedOut()) {
             log.log(LogLevel.ERROR, "[master] " + worker + " was killed after " + config.timeout().toSeconds()
                 + " s without a heartbeat");
         } else if (!worker.retiring() && !stopping) {
-            log.log(LogLevel.WARNING, "[master] " + worker + " exited unexpectedly with " + describe(code) + "; replacing it");
+            log.log(LogLevel.WARNING, "[master] " + worker + " exited unexpectedly with " + describe(code)
+                + "; replacing it");
         } else {
             log.log(LogLevel.INFO, "[master] " + worker + " exited with " + describe(code));
         }
@@ -291,8 +294,8 @@ public final class Arbiter {
             reportLateness(worker, now);
             if (!worker.timedOut() && worker.silentNanos(now) > config.timeout().toNanos()) {
                 worker.markTimedOut();
-                log.log(LogLevel.ERROR, "[master] " + worker + " has sent no heartbeat for " + config.timeout().toSeconds()
-                    + " s; dumping its threads, then killing it");
+                log.log(LogLevel.ERROR, "[master] " + worker + " has sent no heartbeat for "
+                    + config.timeout().toSeconds() + " s; dumping its threads, then killing it");
                 Thread.ofPlatform().daemon().name("gatehouse-dump-" + worker.pid()).start(() -> {
                     if (log.allows(LogLevel.ERROR)) {   // the dump belongs to the error line above
                         ThreadDump.write(worker.pid(), log);
@@ -406,7 +409,8 @@ public final class Arbiter {
         if (binds.isEmpty()) {
             binds = config.binds();
         } else {
-            log.log(LogLevel.INFO, "[master] Serving the " + binds.size() + " socket(s) systemd passed (LISTEN_FDS); --bind is ignored");
+            log.log(LogLevel.INFO, "[master] Serving the " + binds.size()
+                + " socket(s) systemd passed (LISTEN_FDS); --bind is ignored");
         }
         try {
             for (SocketAddress bind : binds) {
@@ -423,7 +427,8 @@ public final class Arbiter {
             try {
                 socket.close();
             } catch (IOException e) {
-                log.log(LogLevel.WARNING, "[master] closing the listening socket " + socket.address() + ": " + e.getMessage());
+                log.log(LogLevel.WARNING, "[master] closing the listening socket " + socket.address() + ": "
+                    + e.getMessage());
             }
         }
     }

@@ -97,7 +97,8 @@ final class ClassPathWatcher implements AutoCloseable {
                 log.log(LogLevel.INFO, "[master] --reload: " + changed + " changed; reloading the workers");
                 reload.run();
             }, log);
-            log.log(LogLevel.INFO, "[master] --reload: watching " + watcher.watched().size() + " directories of the class path");
+            log.log(LogLevel.INFO, "[master] --reload: watching " + watcher.watched().size()
+                + " directories of the class path");
             return watcher;
         } catch (IOException e) {
             log.log(LogLevel.ERROR, "[master] --reload: cannot watch the class path: " + e.getMessage());

@@ -81,7 +81,8 @@ public final class ServeWorkersCommand implements Callable<Integer> {
     boolean reload;
 
     @Option(names = "--log-level", defaultValue = "info",
-        description = "The least severe of the master's own log lines to write: debug, info, warning, error or critical.")
+        description = "The least severe of the master's own log lines to write: debug, info, warning, error "
+            + "or critical.")
     String logLevel;
 
     @Option(names = "--worker-main", hidden = true, description = "The worker's main class (for tests).")

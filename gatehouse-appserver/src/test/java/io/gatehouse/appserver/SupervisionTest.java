@@ -93,7 +93,8 @@ class SupervisionTest {
 
     @Test
     void aWorkerThatStopsBeatingHasItsThreadsDumpedThenIsKilledAndReplaced() throws Exception {
-        try (MasterProcess master = MasterProcess.startFixed(dir, "--workers", "1", "--timeout", "2", "--log-level", "debug",
+        try (MasterProcess master = MasterProcess.startFixed(dir, "--workers", "1", "--timeout", "2",
+                "--log-level", "debug",
                 "--worker-jvm-option=-Djdk.virtualThreadScheduler.parallelism=1",
                 "--worker-jvm-option=-Djdk.virtualThreadScheduler.maxPoolSize=1")) {
             int port = master.port();

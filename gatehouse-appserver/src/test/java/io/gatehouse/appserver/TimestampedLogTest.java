@@ -24,8 +24,8 @@ class TimestampedLogTest {
         log.println("a line from a worker's pipe");
         String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
         assertEquals(3, lines.length, String.join("\n", lines));
-        assertTrue(lines[0].matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{1,3})?Z \\[master] worker 1 exited unexpectedly"),
-            lines[0]);
+        String timestamp = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{1,3})?Z ";
+        assertTrue(lines[0].matches(timestamp + "\\[master] worker 1 exited unexpectedly"), lines[0]);
         assertTrue(lines[1].endsWith(" [master] giving up"), lines[1]);
         assertTrue(lines[2].endsWith(" a line from a worker's pipe"), lines[2]);
         assertFalse(log.allows(LogLevel.INFO));

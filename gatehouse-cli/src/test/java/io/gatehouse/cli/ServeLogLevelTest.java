@@ -125,6 +125,32 @@ class ServeLogLevelTest {
     }
 
     @Test
+    @Timeout(180)
+    void aReloadGivesNewWorkersTheLevelTheConfigFileNowSaysAndTheMasterKeepsItsOwn() throws Exception {
+        Path socket = dir.resolve("gatehouse.sock");
+        Path errors = dir.resolve("error.log");
+        Path config = dir.resolve("gatehouse.toml");
+        Files.writeString(config, "log-level = \"error\"\n");
+        Pattern serving = Pattern.compile("\\[worker \\d+] serving " + Pattern.quote(APP));
+        try (ServeProcess serve = ServeProcess.start(dir, Map.of(), APP, "--config", config.toString(),
+                "--workers", "1", "--bind", "unix:" + socket, "--error-log", errors.toString())) {
+            awaitSocketFile(socket);
+            assertTrue(sendUnix(socket, "GET /fail HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n")
+                .startsWith("HTTP/1.1 500 "));
+            serve.awaitFile(errors, ERROR, 1);
+            assertFalse(serving.matcher(Files.readString(errors)).find(), Files.readString(errors));
+
+            Files.writeString(config, "log-level = \"info\"\n");
+            serve.signal("HUP");
+            serve.awaitFile(errors, serving, 1);   // the new worker logs at info
+            String log = Files.readString(errors);
+            assertFalse(log.contains("[master] Booting worker"), "the master keeps error: " + log);
+            assertFalse(log.contains("[master] Handling signal"), log);
+            stop(serve);
+        }
+    }
+
+    @Test
     void aBadLevelIsOneLineNamingTheSettingAndTheLevelsExitTwo() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();

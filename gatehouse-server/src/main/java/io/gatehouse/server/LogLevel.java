@@ -23,7 +23,10 @@ public enum LogLevel {
     DEBUG,
     /** The normal life of the process: listening, booting, reloading, stopping. */
     INFO,
-    /** Something was refused or repaired and serving goes on: a bad PROXY header, a dropped header, a worker that exited unexpectedly. */
+    /**
+     * Something was refused or repaired and serving goes on: a bad PROXY header, a dropped header, a
+     * worker that exited unexpectedly.
+     */
     WARNING,
     /** A request or a worker failed: an application exception, a broken response, a hung worker. */
     ERROR,

@@ -67,7 +67,8 @@ final class ProxyPreface {
                 + " without a valid PROXY protocol header: " + e.getMessage());
             return null;
         } catch (SocketTimeoutException e) {
-            connection.log(LogLevel.WARNING, "closing a connection from " + peer + ": no PROXY protocol header in time");
+            connection.log(LogLevel.WARNING, "closing a connection from " + peer
+                + ": no PROXY protocol header in time");
             return null;
         }
     }

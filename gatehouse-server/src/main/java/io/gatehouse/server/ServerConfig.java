@@ -68,7 +68,10 @@ public record ServerConfig(List<SocketAddress> binds, int backlog, Limits limits
         Objects.requireNonNull(logLevel, "logLevel");
     }
 
-    /** @return 127.0.0.1:8000, default limits, 10 s head, 30 s body and write, 5 s keep-alive, 30 s grace, level info */
+    /**
+     * @return 127.0.0.1:8000, default limits, 10 s head, 30 s body and write, 5 s keep-alive, 30 s grace,
+     *     log level info
+     */
     public static ServerConfig defaults() {
         return new ServerConfig(List.of(new InetSocketAddress("127.0.0.1", DEFAULT_PORT)), 2048, Limits.DEFAULTS,
             Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(5),
@@ -79,13 +82,15 @@ public record ServerConfig(List<SocketAddress> binds, int backlog, Limits limits
     /** @param newBinds the addresses to listen on @return a copy with those binds */
     public ServerConfig withBinds(List<? extends SocketAddress> newBinds) {
         return new ServerConfig(List.copyOf(newBinds), backlog, limits, headerTimeout, bodyTimeout, writeTimeout,
-            keepAliveTimeout, gracefulTimeout, serverSoftware, errorLog, proxyProtocol, tls, connectionThreads, logLevel);
+            keepAliveTimeout, gracefulTimeout, serverSoftware, errorLog, proxyProtocol, tls, connectionThreads,
+            logLevel);
     }
 
     /** @param newLimits the request limits @return a copy with those limits */
     public ServerConfig withLimits(Limits newLimits) {
         return new ServerConfig(binds, backlog, newLimits, headerTimeout, bodyTimeout, writeTimeout,
-            keepAliveTimeout, gracefulTimeout, serverSoftware, errorLog, proxyProtocol, tls, connectionThreads, logLevel);
+            keepAliveTimeout, gracefulTimeout, serverSoftware, errorLog, proxyProtocol, tls, connectionThreads,
+            logLevel);
     }
 
     /**
@@ -121,13 +126,15 @@ public record ServerConfig(List<SocketAddress> binds, int backlog, Limits limits
     /** @param queue the listen queue length @return a copy with that backlog */
     public ServerConfig withBacklog(int queue) {
         return new ServerConfig(binds, queue, limits, headerTimeout, bodyTimeout, writeTimeout,
-            keepAliveTimeout, gracefulTimeout, serverSoftware, errorLog, proxyProtocol, tls, connectionThreads, logLevel);
+            keepAliveTimeout, gracefulTimeout, serverSoftware, errorLog, proxyProtocol, tls, connectionThreads,
+            logLevel);
     }
 
     /** @param newTls TLS for every address, or null for plain HTTP @return a copy with that TLS */
     public ServerConfig withTls(TlsConfig newTls) {
         return new ServerConfig(binds, backlog, limits, headerTimeout, bodyTimeout, writeTimeout,
-            keepAliveTimeout, gracefulTimeout, serverSoftware, errorLog, proxyProtocol, newTls, connectionThreads, logLevel);
+            keepAliveTimeout, gracefulTimeout, serverSoftware, errorLog, proxyProtocol, newTls, connectionThreads,
+            logLevel);
     }
 
     /** @param threads which threads serve connections @return a copy using them */
