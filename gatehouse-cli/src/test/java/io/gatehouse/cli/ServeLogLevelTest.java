@@ -99,11 +99,7 @@ class ServeLogLevelTest {
         // At error level the master does not say where it listens: a Unix socket has a known path.
         try (ServeProcess serve = ServeProcess.start(dir, Map.of(), APP, "--workers", "1", "--bind",
                 "unix:" + socket, "--error-log", errors.toString(), "--log-level", "error")) {
-            awaitSocketFile(socket);
-            // Queued in the master's socket until the worker accepts it.
-            assertTrue(sendUnix(socket, "GET /fail HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n")
-                .startsWith("HTTP/1.1 500 "));
-            serve.awaitFile(errors, ERROR, 1);
+            failOnce(serve, socket, errors);
             String log = Files.readString(errors);
             assertFalse(log.contains("[master] Booting worker"), log);       // the master's info
             assertFalse(log.contains("is ready"), log);
@@ -134,10 +130,7 @@ class ServeLogLevelTest {
         Pattern serving = Pattern.compile("\\[worker \\d+] serving " + Pattern.quote(APP));
         try (ServeProcess serve = ServeProcess.start(dir, Map.of(), APP, "--config", config.toString(),
                 "--workers", "1", "--bind", "unix:" + socket, "--error-log", errors.toString())) {
-            awaitSocketFile(socket);
-            assertTrue(sendUnix(socket, "GET /fail HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n")
-                .startsWith("HTTP/1.1 500 "));
-            serve.awaitFile(errors, ERROR, 1);
+            failOnce(serve, socket, errors);
             assertFalse(serving.matcher(Files.readString(errors)).find(), Files.readString(errors));
 
             Files.writeString(config, "log-level = \"info\"\n");
@@ -187,6 +180,14 @@ class ServeLogLevelTest {
     /** @return the port in the single process's startup line, on stdout at every level */
     private static int servingPort(ServeProcess serve) throws Exception {
         return Integer.parseInt(serve.awaitLog(ServeProcess.SERVING, 1).group(1));
+    }
+
+    /** GET /fail through the master's Unix socket (queued there until a worker accepts), and its error line. */
+    private static void failOnce(ServeProcess serve, Path socket, Path errors) throws Exception {
+        awaitSocketFile(socket);
+        assertTrue(sendUnix(socket, "GET /fail HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n")
+            .startsWith("HTTP/1.1 500 "));
+        serve.awaitFile(errors, ERROR, 1);
     }
 
     private static void awaitSocketFile(Path socket) throws InterruptedException {
