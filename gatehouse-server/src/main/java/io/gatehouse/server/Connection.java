@@ -322,6 +322,15 @@ final class Connection implements Runnable {
         }
         readBuffer.compact();
         readDeadline = (System.nanoTime() + timeoutMillis * 1_000_000) | 1;
+        if (idle) {
+            // A connection queued for a thread after this wait's length was chosen found no deadline
+            // to hurry yet: look again now that there is one (deadline written, then the queue read;
+            // the pool adds to its queue, then reads the deadlines).
+            long crowded = server.executor().keepAliveMillis(timeoutMillis);
+            if (crowded < timeoutMillis) {
+                hurryIfIdle(crowded);
+            }
+        }
         try {
             int n = source.read(readBuffer);
             if (n > 0) {
