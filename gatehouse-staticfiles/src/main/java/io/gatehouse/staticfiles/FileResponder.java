@@ -42,11 +42,13 @@ final class FileResponder {
      * @param environ       the request (GET or HEAD)
      * @param startResponse the callback
      * @param file          a regular file inside the root
+     * @param attributes    its attributes
      * @param relative      its path relative to the root, for the cache rules
      * @return the body
      * @throws IOException when the file cannot be read
      */
-    Body respond(Environ environ, StartResponse startResponse, Path file, Path relative) throws IOException {
+    Body respond(Environ environ, StartResponse startResponse, Path file, BasicFileAttributes attributes,
+                 Path relative) throws IOException {
         String fileName = file.getFileName().toString();
         List<Header> headers = new ArrayList<>();
         headers.add(Header.of("Content-Type", MediaTypes.of(fileName)));
@@ -65,7 +67,9 @@ final class FileResponder {
                 }
             }
         }
-        BasicFileAttributes attributes = Files.readAttributes(served, BasicFileAttributes.class);
+        if (coding != null) {
+            attributes = Files.readAttributes(served, BasicFileAttributes.class);
+        }
         long size = attributes.size();
         Instant modified = attributes.lastModifiedTime().toInstant();
         String etag = "\"" + Long.toHexString(size) + "-" + Long.toHexString(modified.toEpochMilli())
