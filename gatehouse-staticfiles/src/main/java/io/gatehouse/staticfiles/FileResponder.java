@@ -32,6 +32,7 @@ final class FileResponder {
 
     private final FileOptions options;
     private final DocumentRoot root;
+    private final FileCache cache = new FileCache();
 
     FileResponder(FileOptions options, DocumentRoot root) {
         this.options = options;
@@ -70,12 +71,12 @@ final class FileResponder {
         if (coding != null) {
             attributes = Files.readAttributes(served, BasicFileAttributes.class);
         }
-        long size = attributes.size();
-        Instant modified = attributes.lastModifiedTime().toInstant();
-        String etag = "\"" + Long.toHexString(size) + "-" + Long.toHexString(modified.toEpochMilli())
-            + (coding == null ? "" : "-" + coding) + "\"";
+        FileCache.Entry cached = cache.entry(served, attributes, coding);
+        long size = cached.size();
+        Instant modified = cached.modifiedInstant();
+        String etag = cached.etag();
         headers.add(Header.of("ETag", etag));
-        headers.add(Header.of("Last-Modified", HttpDate.format(modified)));
+        headers.add(Header.of("Last-Modified", cached.lastModified()));
         options.cacheRules().cacheControl(relative).ifPresent(value -> headers.add(Header.of("Cache-Control", value)));
         switch (Preconditions.evaluate(environ, etag, modified)) {
             case NOT_MODIFIED -> {
@@ -105,6 +106,9 @@ final class FileResponder {
         startResponse.start("200 OK", headers);
         if (!get) {
             return Body.empty();
+        }
+        if (cached.content() != null) {
+            return Body.of(cached.content()); // a small file from memory: no open, read or close
         }
         return environ.fileWrapper().wrap(FileChannel.open(served, StandardOpenOption.READ), 0, size);
     }
