@@ -13,6 +13,7 @@ import java.util.Iterator;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
  * What a request for a file needs beyond its attributes, kept between requests: the validators as
@@ -47,6 +48,17 @@ final class FileCache {
 
     private final ConcurrentHashMap<Path, Entry> entries = new ConcurrentHashMap<>();
     private final AtomicLong contentBytes = new AtomicLong();
+    /** Milliseconds since the epoch, as file times count. */
+    private final LongSupplier clock;
+
+    FileCache() {
+        this(System::currentTimeMillis);
+    }
+
+    /** @param clock the wall clock (a test's own) */
+    FileCache(LongSupplier clock) {
+        this.clock = clock;
+    }
 
     /**
      * One file as last seen.
@@ -78,7 +90,9 @@ final class FileCache {
      */
     Entry entry(Path file, BasicFileAttributes attributes, String coding) {
         Entry known = entries.get(file);
-        if (known != null && known.describes(attributes)) {
+        // An entry without bytes is read again once its file has settled: a file served just after
+        // it was written gets its bytes kept a little later.
+        if (known != null && known.describes(attributes) && (known.content() != null || !keepsBytes(attributes))) {
             return known;
         }
         long size = attributes.size();
@@ -119,11 +133,16 @@ final class FileCache {
         return entry.content() == null ? 0 : entry.content().length;
     }
 
+    /** Whether the file is small enough and has been left alone long enough for its bytes to be kept. */
+    private boolean keepsBytes(BasicFileAttributes attributes) {
+        return attributes.size() <= MAX_CONTENT
+            && attributes.lastModifiedTime().toMillis() <= clock.getAsLong() - SETTLE_MILLIS;
+    }
+
     /** The file's bytes when it is small and settled and did not change while being read; else null. */
-    private static byte[] settledContent(Path file, BasicFileAttributes attributes) {
+    private byte[] settledContent(Path file, BasicFileAttributes attributes) {
         long size = attributes.size();
-        if (size > MAX_CONTENT
-            || attributes.lastModifiedTime().toMillis() > System.currentTimeMillis() - SETTLE_MILLIS) {
+        if (!keepsBytes(attributes)) {
             return null;
         }
         try (FileChannel channel = FileChannel.open(file)) {

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -95,6 +97,17 @@ class FileCacheTest {
         Files.setLastModifiedTime(file, now);
         assertEquals("other", get("/a.txt").text());
         assertEquals(2, wrapped.size(), "both answers went through the file wrapper");
+    }
+
+    @Test
+    void recentFileGetsItsBytesKeptOnceSettled() throws Exception {
+        Path file = write("a.txt", "first", LONG_AGO);
+        long[] now = {LONG_AGO.toMillis() + 1};
+        FileCache cache = new FileCache(() -> now[0]);
+        assertNull(cache.entry(file, attributes(file), null).content(), "just written");
+        now[0] = LONG_AGO.toMillis() + FileCache.SETTLE_MILLIS;
+        assertArrayEquals("first".getBytes(StandardCharsets.US_ASCII), cache.entry(file, attributes(file), null).content());
+        assertEquals(5, cache.contentBytes());
     }
 
     @Test
