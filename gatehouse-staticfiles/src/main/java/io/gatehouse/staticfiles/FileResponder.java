@@ -19,7 +19,8 @@ import java.util.Optional;
 /**
  * Answers a GET or HEAD for one regular file: picks the representation (a precompressed sibling
  * when the client accepts it), sets the validators, evaluates preconditions (304, 412), honours
- * {@code Range} (206, 416), and hands the bytes to {@code gateway.file_wrapper} for zero-copy sending.
+ * {@code Range} (206, 416), and hands the bytes to {@code gateway.file_wrapper} for zero-copy sending,
+ * or, for a small file, answers from {@link FileCache} (validators and bytes kept between requests).
  *
  * {@snippet :
  * return new FileResponder(options, root).respond(environ, startResponse, file, Path.of("a.txt"));
