@@ -195,7 +195,7 @@ final class Connection implements Runnable {
         if (tls != null) {
             tls.addVariables(environ);
         }
-        ResponseStart start = new ResponseStart(config.errorLog());
+        ResponseStart start = new ResponseStart(config);
         ResponseSender sender = new ResponseSender(this, head, start);
         if (head.minorVersion() == 1) {
             environ.put(Environ.GATEWAY_EARLY_HINTS, (EarlyHints) sender::earlyHints);
@@ -273,13 +273,17 @@ final class Connection implements Runnable {
         try {
             body.close();
         } catch (Throwable e) {
-            log("closing the response body failed: " + e);
+            log(LogLevel.WARNING, "closing the response body failed: " + e);
         }
     }
 
     /** Answers a violation once, with its status, and lets the connection close (RFC 9112, 9.6). */
     private void reject(Violation violation) {
         server.stats().rejection(violation);
+        if (config.logLevel().allows(LogLevel.DEBUG)) {   // off by default: no string built per rejection
+            log(LogLevel.DEBUG, "rejected a request from " + info.remoteAddr() + ":" + info.remotePort() + " with "
+                + violation.status() + ": " + violation + " (" + violation.rfc() + ")");
+        }
         if (responding && out.broken()) {
             return;
         }
@@ -375,11 +379,14 @@ final class Connection implements Runnable {
         return head.keepAlive() && !server.stopping() && !server.executor().crowded() && input.drainable(MAX_DRAIN);
     }
 
-    void log(String message) {
-        config.errorLog().println("gatehouse: " + message);
+    void log(LogLevel level, String message) {
+        config.log(level, message);
     }
 
     private void logFailure(RequestHead head, Throwable failure) {
+        if (!config.logLevel().allows(LogLevel.ERROR)) {
+            return;
+        }
         synchronized (config.errorLog()) {
             config.errorLog().println("gatehouse: application failed on " + head.method() + " " + head.target()
                 + " from " + info.remoteAddr() + ":" + info.remotePort());
