@@ -8,8 +8,9 @@ import java.nio.channels.GatheringByteChannel;
 /**
  * The write side of a connection: a reused buffer so that a head and a small body leave in one
  * write, and pipelined responses leave together; a small file region joins the head in the buffer,
- * a larger one goes with {@link FileChannel#transferTo} (zero copy). While a write blocks, {@link #writingSince()} tells
- * the {@link TimeoutWatchdog} since when, so a client that stops reading is cut off.
+ * a larger one goes with {@link FileChannel#transferTo} (zero copy). While a write blocks,
+ * {@link #writingSince()} tells the {@link TimeoutWatchdog} since when, so a client that stops
+ * reading is cut off.
  */
 final class SocketOutput {
 
