@@ -46,7 +46,11 @@ final class FileCache {
     static final int MAX_ENTRIES = 4096;
     static final long MAX_BYTES = 16L * 1024 * 1024;
 
-    private final ConcurrentHashMap<Path, Entry> entries = new ConcurrentHashMap<>();
+    /**
+     * By file and coding: {@code a.css.gz} asked for by name and served as the gzip variant of
+     * {@code a.css} are two representations with different tags.
+     */
+    private final ConcurrentHashMap<Key, Entry> entries = new ConcurrentHashMap<>();
     private final AtomicLong contentBytes = new AtomicLong();
     /** Milliseconds since the epoch, as file times count. */
     private final LongSupplier clock;
@@ -58,6 +62,9 @@ final class FileCache {
     /** @param clock the wall clock (a test's own) */
     FileCache(LongSupplier clock) {
         this.clock = clock;
+    }
+
+    private record Key(Path file, String coding) {
     }
 
     /**
@@ -89,7 +96,8 @@ final class FileCache {
      * @return the entry describing the file as those attributes say it is
      */
     Entry entry(Path file, BasicFileAttributes attributes, String coding) {
-        Entry known = entries.get(file);
+        Key key = new Key(file, coding);
+        Entry known = entries.get(key);
         // An entry without bytes is read again once its file has settled: a file served just after
         // it was written gets its bytes kept a little later.
         if (known != null && known.describes(attributes) && (known.content() != null || !keepsBytes(attributes))) {
@@ -101,7 +109,7 @@ final class FileCache {
             + (coding == null ? "" : "-" + coding) + "\"";
         Entry fresh = new Entry(attributes.fileKey(), size, modified, etag,
             HttpDate.format(modified.toInstant()), settledContent(file, attributes));
-        keep(file, fresh);
+        keep(key, fresh);
         return fresh;
     }
 
@@ -115,8 +123,8 @@ final class FileCache {
         return contentBytes.get();
     }
 
-    private void keep(Path file, Entry entry) {
-        Entry replaced = entries.put(file, entry);
+    private void keep(Key key, Entry entry) {
+        Entry replaced = entries.put(key, entry);
         long added = length(entry) - (replaced == null ? 0 : length(replaced));
         if (contentBytes.addAndGet(added) <= MAX_BYTES && entries.size() <= MAX_ENTRIES) {
             return;

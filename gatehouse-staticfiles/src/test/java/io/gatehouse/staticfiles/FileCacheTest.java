@@ -111,6 +111,17 @@ class FileCacheTest {
     }
 
     @Test
+    void siblingAskedForByNameKeepsItsOwnTagApartFromTheVariant() throws Exception {
+        write("a.txt", "plain text", LONG_AGO);
+        write("a.txt.gz", "pretend-gz", LONG_AGO);
+        String byName = get("/a.txt.gz").header("ETag");
+        String variant = client.get("/a.txt").header("Accept-Encoding", "gzip").send().header("ETag");
+        assertEquals("\"a-" + Long.toHexString(LONG_AGO.toMillis()) + "\"", byName);
+        assertEquals("\"a-" + Long.toHexString(LONG_AGO.toMillis()) + "-gzip\"", variant);
+        assertEquals(byName, get("/a.txt.gz").header("ETag"));
+    }
+
+    @Test
     void largeFileIsNotKeptInMemory() throws Exception {
         Path file = root.resolve("big.bin");
         Files.write(file, new byte[FileCache.MAX_CONTENT + 1]);
