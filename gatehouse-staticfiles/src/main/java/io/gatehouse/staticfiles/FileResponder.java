@@ -30,6 +30,9 @@ final class FileResponder {
 
     /** Precompressed siblings, most preferred first (ties in Accept-Encoding go to brotli, the smaller). */
     private static final List<String> CODINGS = List.of("br", "gzip");
+    // The environ keys, built once rather than on every request.
+    private static final String ACCEPT_ENCODING = Environ.headerKey("Accept-Encoding");
+    private static final String RANGE = Environ.headerKey("Range");
 
     private final FileOptions options;
     private final DocumentRoot root;
@@ -57,12 +60,17 @@ final class FileResponder {
         Path served = file;
         String coding = null;
         if (options.precompressed()) {
-            List<String> available = CODINGS.stream()
-                .filter(c -> Files.isRegularFile(sibling(file, c)) && root.listable(sibling(file, c))).toList();
+            List<String> available = new ArrayList<>(CODINGS.size());
+            for (String candidate : CODINGS) {
+                Path sibling = sibling(file, candidate);
+                if (Files.isRegularFile(sibling) && root.listable(sibling)) {
+                    available.add(candidate);
+                }
+            }
             if (!available.isEmpty()) {
                 // RFC 9110, 12.5.5: the response depends on Accept-Encoding, whichever variant is chosen.
                 headers.add(Header.of("Vary", "Accept-Encoding"));
-                coding = AcceptEncoding.parse(environ.header("Accept-Encoding")).best(available);
+                coding = AcceptEncoding.parse(environ.getString(ACCEPT_ENCODING)).best(available);
                 if (coding != null) {
                     served = sibling(file, coding);
                     headers.add(Header.of("Content-Encoding", coding));
@@ -95,7 +103,7 @@ final class FileResponder {
         }
         headers.add(Header.of("Accept-Ranges", "bytes"));
         boolean get = environ.requestMethod().equals("GET");
-        String range = environ.header("Range");
+        String range = environ.getString(RANGE);
         // RFC 9110, 14.2: Range is defined for GET only; with a failed If-Range the whole file is sent.
         if (get && range != null && Preconditions.rangeApplies(environ, etag, modified)) {
             Optional<List<ByteRange>> ranges = ByteRange.parse(range, size);
