@@ -33,7 +33,7 @@ def options(argv):
     p.add_argument("--warmup", type=int, help="seconds of warm-up before each measured run (default 5, quick 2)")
     p.add_argument("--reps", type=int, help="repetitions per point; the table shows medians (default 3, quick 1)")
     p.add_argument("--only", default="", help="comma-separated servers: " + ",".join(s.name for s in servers.SERVERS)
-                   + " (gatehouse-cli only when named)")
+                   + " (gatehouse-cli, gatehouse-threads and gatehouse-workers only when named)")
     p.add_argument("--suite", default="all",
                    help="comma-separated suites: peers (the hello scenarios, idle, startup), static (files from "
                         "disk: gatehouse static, nginx, python3 -m http.server), or all (default)")

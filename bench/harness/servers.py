@@ -55,8 +55,9 @@ Launch = collections.namedtuple("Launch", "argv stop_signal env")
 
 class Server:
     def __init__(self, name, label, kind, main_class=None, java_peer=False, default=True,
-                 apps=("hello", "bench"), static_label=None):
+                 apps=("hello", "bench"), static_label=None, serve_args=()):
         self.name = name
+        self.serve_args = tuple(serve_args)  # kind "cli": more `gatehouse serve` flags (worker model, workers)
         self.label = label
         self.kind = kind
         self.main_class = main_class
@@ -90,7 +91,7 @@ class Server:
             # The project's own launcher; it execs java, so the PID stays the server's.
             env = dict(os.environ, GATEHOUSE_JAVA_OPTS=" ".join(ctx.jvm_opts + list(extra_jvm_opts)))
             return Launch([ctx.launcher, "serve", "examples.hello.HelloApp", "--bind", "127.0.0.1:%d" % port,
-                           "--keep-alive", "60"], signal.SIGTERM, env)
+                           "--keep-alive", "60"] + list(self.serve_args), signal.SIGTERM, env)
         if self.kind == "nginx":
             os.makedirs(run_dir, exist_ok=True)
             os.chmod(run_dir, 0o755)  # workers run as the unprivileged nginx user and read 64k.bin
@@ -132,6 +133,11 @@ SERVERS = [
     Server("gatehouse", "Gatehouse", "java", "io.gatehouse.bench.peers.GatehouseHello",
            apps=("hello", "bench", "static"), static_label="Gatehouse (`gatehouse static`)"),
     Server("gatehouse-cli", "Gatehouse via ./gatehouse serve", "cli", default=False, apps=("hello",)),
+    # The worker models of issue 4, run as a user would; only when named in --only.
+    Server("gatehouse-threads", "Gatehouse serve --worker-class threads --threads 32", "cli", default=False,
+           apps=("hello",), serve_args=("--worker-class", "threads", "--threads", "32")),
+    Server("gatehouse-workers", "Gatehouse serve --workers 2 (master + 2 worker JVMs)", "cli", default=False,
+           apps=("hello",), serve_args=("--workers", "2")),
     Server("jetty", "Jetty 12 (core Handler)", "java", "io.gatehouse.bench.peers.JettyHello", True),
     Server("undertow", "Undertow", "java", "io.gatehouse.bench.peers.UndertowHello", True),
     Server("netty", "Netty (HTTP codec, NIO)", "java", "io.gatehouse.bench.peers.NettyHello", True),

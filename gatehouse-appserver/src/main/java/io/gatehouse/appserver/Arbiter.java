@@ -1,10 +1,10 @@
 package io.gatehouse.appserver;
 
 import io.gatehouse.server.ListenSocket;
+import io.gatehouse.server.LogLevel;
 import sun.misc.Signal;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.file.Path;
@@ -57,7 +57,7 @@ public final class Arbiter {
 
     private final ArbiterConfig config;
     private final MasterOptions options;
-    private final PrintStream log;
+    private final TimestampedLog log;
     private final BlockingQueue<String> signals = new LinkedBlockingQueue<>();
     private final List<WorkerProcess> workers = new ArrayList<>();
     private final List<ListeningSocket> sockets = new ArrayList<>();
@@ -82,7 +82,7 @@ public final class Arbiter {
     public Arbiter(ArbiterConfig config, MasterOptions options) {
         this.config = config;
         this.options = options;
-        this.log = new TimestampedLog(config.errorLog());
+        this.log = new TimestampedLog(config.errorLog(), config.logLevel());
         this.target = config.workers();
     }
 
@@ -96,6 +96,7 @@ public final class Arbiter {
         boolean pidFileWritten = false;
         try {
             workerArguments = config.workerArguments().resolve();
+            logWorkerArguments("resolved");
             // Privileges: look up first (fail fast), umask before any file, drop after binding.
             Privileges.Ids ids = options.privileges().resolve();
             options.privileges().applyUmask();
@@ -106,10 +107,10 @@ public final class Arbiter {
             }
             options.privileges().drop(ids);
             if (ids != null) {
-                log.println("[master] Running as uid " + ids.uid() + ", gid " + ids.gid());
+                log.log(LogLevel.INFO, "[master] Running as uid " + ids.uid() + ", gid " + ids.gid());
             }
         } catch (IOException | IllegalArgumentException e) {
-            log.println("[master] " + e.getMessage());
+            log.log(LogLevel.CRITICAL, "[master] " + e.getMessage());
             closeSockets();
             if (pidFileWritten) {
                 PidFile.remove(config.pidFile());   // only ours: a running master's file is left alone
@@ -121,7 +122,8 @@ public final class Arbiter {
             Signal.handle(new Signal(name), signal -> signals.offer(signal.getName()));
         }
         for (ListeningSocket socket : sockets) {
-            log.println("[master] Listening at: " + url(socket.address()) + " (" + ProcessHandle.current().pid() + ")");
+            log.log(LogLevel.INFO, "[master] Listening at: " + url(socket.address())
+                + " (" + ProcessHandle.current().pid() + ")");
         }
         // --reload: a change on the class path queues a HUP, handled like the signal.
         ClassPathWatcher watcher = options.reload()
@@ -133,7 +135,7 @@ public final class Arbiter {
             closeQuietly(watcher);
             close();
         }
-        log.println("[master] Shutting down, exit code " + exitCode);
+        log.log(LogLevel.INFO, "[master] Shutting down, exit code " + exitCode);
         options.hooks().onExit(exitCode);
         return exitCode;
     }
@@ -164,7 +166,7 @@ public final class Arbiter {
     }
 
     private void handle(String signal) {
-        log.println("[master] Handling signal: " + signal);
+        log.log(LogLevel.INFO, "[master] Handling signal: " + signal);
         switch (signal) {
             case "HUP" -> {
                 if (!reloadSettings()) {
@@ -186,9 +188,9 @@ public final class Arbiter {
                 for (WorkerProcess worker : workers) {
                     send(worker, Signals.USR1);
                 }
-                log.println("[master] Reopened the log files; the workers reopen theirs");
+                log.log(LogLevel.INFO, "[master] Reopened the log files; the workers reopen theirs");
             }
-            default -> log.println("[master] ignoring signal " + signal);
+            default -> log.log(LogLevel.WARNING, "[master] ignoring signal " + signal);
         }
     }
 
@@ -196,10 +198,18 @@ public final class Arbiter {
     private boolean reloadSettings() {
         try {
             workerArguments = config.workerArguments().resolve();
+            logWorkerArguments("reloaded");
             return true;
         } catch (IllegalArgumentException e) {
-            log.println("[master] not reloading, keeping the current settings: " + e.getMessage());
+            log.log(LogLevel.ERROR, "[master] not reloading, keeping the current settings: " + e.getMessage());
             return false;
+        }
+    }
+
+    private void logWorkerArguments(String how) {
+        if (log.allows(LogLevel.DEBUG)) {
+            log.log(LogLevel.DEBUG, "[master] Settings " + how + "; new workers get: "
+                + String.join(" ", workerArguments));
         }
     }
 
@@ -221,7 +231,7 @@ public final class Arbiter {
     private void killAfterDeadline() {
         if (System.nanoTime() - stopDeadline > 0) {
             for (WorkerProcess worker : workers) {
-                log.println("[master] " + worker + " outlived the stop period, killing it");
+                log.log(LogLevel.WARNING, "[master] " + worker + " outlived the stop period, killing it");
                 send(worker, Signals.KILL);
             }
             stopDeadline = System.nanoTime() + QUICK_STOP.toNanos();
@@ -253,23 +263,24 @@ public final class Arbiter {
         if (code == WorkerMain.BOOT_FAILURE && !worker.ready()) {
             bootFailures++;
             if (bootFailures >= config.maxBootFailures()) {
-                log.println("[master] Workers failed to boot " + bootFailures + " times in a row; giving up"
-                    + " (see the worker's line above for why)");
+                log.log(LogLevel.CRITICAL, "[master] Workers failed to boot " + bootFailures
+                    + " times in a row; giving up (see the worker's line above for why)");
                 exitCode = EXIT_WORKERS_CANNOT_BOOT;
                 stop(Signals.TERM, config.gracefulTimeout());
                 return;
             }
             long delay = Math.min(MAX_BACKOFF.toMillis(), 100L << Math.min(16, bootFailures - 1));
             respawnNotBefore = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delay);
-            log.println("[master] " + worker + " failed to boot (" + bootFailures + " in a row); next try in "
-                + delay + " ms");
+            log.log(LogLevel.ERROR, "[master] " + worker + " failed to boot (" + bootFailures
+                + " in a row); next try in " + delay + " ms");
         } else if (worker.timedOut()) {
-            log.println("[master] " + worker + " was killed after " + config.timeout().toSeconds()
+            log.log(LogLevel.ERROR, "[master] " + worker + " was killed after " + config.timeout().toSeconds()
                 + " s without a heartbeat");
         } else if (!worker.retiring() && !stopping) {
-            log.println("[master] " + worker + " exited unexpectedly with " + describe(code) + "; replacing it");
+            log.log(LogLevel.WARNING, "[master] " + worker + " exited unexpectedly with " + describe(code)
+                + "; replacing it");
         } else {
-            log.println("[master] " + worker + " exited with " + describe(code));
+            log.log(LogLevel.INFO, "[master] " + worker + " exited with " + describe(code));
         }
     }
 
@@ -280,16 +291,30 @@ public final class Arbiter {
     private void checkHeartbeats() {
         long now = System.nanoTime();
         for (WorkerProcess worker : workers) {
+            reportLateness(worker, now);
             if (!worker.timedOut() && worker.silentNanos(now) > config.timeout().toNanos()) {
                 worker.markTimedOut();
-                log.println("[master] " + worker + " has sent no heartbeat for " + config.timeout().toSeconds()
-                    + " s; dumping its threads, then killing it");
+                log.log(LogLevel.ERROR, "[master] " + worker + " has sent no heartbeat for "
+                    + config.timeout().toSeconds() + " s; dumping its threads, then killing it");
                 Thread.ofPlatform().daemon().name("gatehouse-dump-" + worker.pid()).start(() -> {
-                    ThreadDump.write(worker.pid(), log);
+                    if (log.allows(LogLevel.ERROR)) {   // the dump belongs to the error line above
+                        ThreadDump.write(worker.pid(), log);
+                    }
                     send(worker, Signals.KILL);
                 });
             }
         }
+    }
+
+    /** debug: a worker silent for half its timeout is reported once, before it is at risk of being killed. */
+    private void reportLateness(WorkerProcess worker, long now) {
+        boolean late = worker.silentNanos(now) > config.timeout().toNanos() / 2;
+        if (late && !worker.lateReported() && log.allows(LogLevel.DEBUG)) {
+            log.log(LogLevel.DEBUG, "[master] " + worker + " is late: no heartbeat for "
+                + TimeUnit.NANOSECONDS.toMillis(worker.silentNanos(now)) + " ms (killed after "
+                + config.timeout().toSeconds() + " s)");
+        }
+        worker.lateReported(late);
     }
 
     private void topUp() {
@@ -314,7 +339,7 @@ public final class Arbiter {
         }
         if (reloading && old.isEmpty() && workers.stream().allMatch(w -> w.generation() == generation)) {
             reloading = false;
-            log.println("[master] Reload to generation " + generation + " complete in "
+            log.log(LogLevel.INFO, "[master] Reload to generation " + generation + " complete in "
                 + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - reloadStartedNanos) + " ms");
         }
         if (current.size() > target) {
@@ -327,9 +352,9 @@ public final class Arbiter {
         try {
             WorkerProcess worker = WorkerProcess.spawn(command(), sockets, log, generation);
             workers.add(worker);
-            log.println("[master] Booting " + worker + " (generation " + generation + ")");
+            log.log(LogLevel.INFO, "[master] Booting " + worker + " (generation " + generation + ")");
         } catch (IOException e) {
-            log.println("[master] cannot start a worker: " + e.getMessage());
+            log.log(LogLevel.CRITICAL, "[master] cannot start a worker: " + e.getMessage());
             stop(Signals.TERM, config.gracefulTimeout());
             exitCode = EXIT_WORKERS_CANNOT_BOOT;
         }
@@ -355,16 +380,16 @@ public final class Arbiter {
     }
 
     /** @return {@code http://127.0.0.1:8000}, or {@code unix:/path} */
-    private static String url(SocketAddress address) {
-        return (address instanceof InetSocketAddress ? "http://" : "") + ListenSocket.describe(address);
+    private String url(SocketAddress address) {
+        return (address instanceof InetSocketAddress ? options.urlScheme() + "://" : "") + ListenSocket.describe(address);
     }
 
     private void retire(WorkerProcess worker) {
-        log.println("[master] Retiring " + worker);
+        log.log(LogLevel.INFO, "[master] Retiring " + worker);
         try {
             worker.retire();
         } catch (IOException e) {
-            log.println("[master] cannot signal " + worker + ": " + e.getMessage());
+            log.log(LogLevel.WARNING, "[master] cannot signal " + worker + ": " + e.getMessage());
         }
     }
 
@@ -384,7 +409,8 @@ public final class Arbiter {
         if (binds.isEmpty()) {
             binds = config.binds();
         } else {
-            log.println("[master] Serving the " + binds.size() + " socket(s) systemd passed (LISTEN_FDS); --bind is ignored");
+            log.log(LogLevel.INFO, "[master] Serving the " + binds.size()
+                + " socket(s) systemd passed (LISTEN_FDS); --bind is ignored");
         }
         try {
             for (SocketAddress bind : binds) {
@@ -401,7 +427,8 @@ public final class Arbiter {
             try {
                 socket.close();
             } catch (IOException e) {
-                log.println("[master] closing the listening socket " + socket.address() + ": " + e.getMessage());
+                log.log(LogLevel.WARNING, "[master] closing the listening socket " + socket.address() + ": "
+                    + e.getMessage());
             }
         }
     }

@@ -1,5 +1,7 @@
 package io.gatehouse.appserver;
 
+import io.gatehouse.server.LogLevel;
+
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -33,6 +35,8 @@ import java.util.Objects;
  * @param maxBootFailures   boot failures in a row after which the master gives up
  * @param pidFile           where the master writes its pid, or {@code null}
  * @param errorLog          the error log
+ * @param logLevel          the least severe of the master's own lines that is written ({@code --log-level});
+ *                          workers get theirs with their serve arguments
  * @param workerArguments   the serve settings every new worker gets after {@code --}; resolved at
  *                          start and again on SIGHUP (so a reload re-reads the config file)
  * @param reopenLogs        reopens the master's log files on SIGUSR1 (the workers get SIGUSR1 too)
@@ -40,7 +44,7 @@ import java.util.Objects;
 public record ArbiterConfig(List<SocketAddress> binds, int backlog, int workers, String application,
                             String workerMain, String classPath, List<String> jvmOptions, Duration timeout,
                             Duration gracefulTimeout, long maxRequests, long maxRequestsJitter,
-                            int maxBootFailures, Path pidFile, PrintStream errorLog,
+                            int maxBootFailures, Path pidFile, PrintStream errorLog, LogLevel logLevel,
                             WorkerArguments workerArguments, Runnable reopenLogs) {
 
     /** Checks every value, with one line naming the bad one. */
@@ -54,6 +58,7 @@ public record ArbiterConfig(List<SocketAddress> binds, int backlog, int workers,
         Objects.requireNonNull(workerMain, "workerMain");
         Objects.requireNonNull(classPath, "classPath");
         Objects.requireNonNull(errorLog, "errorLog");
+        Objects.requireNonNull(logLevel, "logLevel");
         Objects.requireNonNull(workerArguments, "workerArguments");
         Objects.requireNonNull(reopenLogs, "reopenLogs");
         atLeast("backlog", backlog, 1);
@@ -73,7 +78,7 @@ public record ArbiterConfig(List<SocketAddress> binds, int backlog, int workers,
     public static ArbiterConfig defaults(String application) {
         return new ArbiterConfig(List.of(new InetSocketAddress("127.0.0.1", 8000)), 2048, 1, application,
             WorkerMain.class.getName(), System.getProperty("java.class.path"), List.of(), Duration.ofSeconds(30),
-            Duration.ofSeconds(30), 0, 0, 5, null, System.err, List::of, () -> { });
+            Duration.ofSeconds(30), 0, 0, 5, null, System.err, LogLevel.INFO, List::of, () -> { });
     }
 
     /** @param value the address @return a copy listening there */
@@ -84,63 +89,63 @@ public record ArbiterConfig(List<SocketAddress> binds, int backlog, int workers,
     /** @param values the addresses, at least one @return a copy listening on all of them */
     public ArbiterConfig withBinds(List<? extends SocketAddress> values) {
         return new ArbiterConfig(List.copyOf(values), backlog, workers, application, workerMain, classPath, jvmOptions, timeout,
-            gracefulTimeout, maxRequests, maxRequestsJitter, maxBootFailures, pidFile, errorLog,
+            gracefulTimeout, maxRequests, maxRequestsJitter, maxBootFailures, pidFile, errorLog, logLevel,
             workerArguments, reopenLogs);
     }
 
     /** @param value the worker count @return a copy with that many workers */
     public ArbiterConfig withWorkers(int value) {
         return new ArbiterConfig(binds, backlog, value, application, workerMain, classPath, jvmOptions, timeout,
-            gracefulTimeout, maxRequests, maxRequestsJitter, maxBootFailures, pidFile, errorLog,
+            gracefulTimeout, maxRequests, maxRequestsJitter, maxBootFailures, pidFile, errorLog, logLevel,
             workerArguments, reopenLogs);
     }
 
     /** @param main the worker main class @param options its JVM options @return a copy running those */
     public ArbiterConfig withWorkerMain(String main, List<String> options) {
         return new ArbiterConfig(binds, backlog, workers, application, main, classPath, options, timeout,
-            gracefulTimeout, maxRequests, maxRequestsJitter, maxBootFailures, pidFile, errorLog,
+            gracefulTimeout, maxRequests, maxRequestsJitter, maxBootFailures, pidFile, errorLog, logLevel,
             workerArguments, reopenLogs);
     }
 
     /** @param silence heartbeat timeout @param grace graceful stop time @return a copy with those */
     public ArbiterConfig withTimeouts(Duration silence, Duration grace) {
         return new ArbiterConfig(binds, backlog, workers, application, workerMain, classPath, jvmOptions, silence,
-            grace, maxRequests, maxRequestsJitter, maxBootFailures, pidFile, errorLog,
+            grace, maxRequests, maxRequestsJitter, maxBootFailures, pidFile, errorLog, logLevel,
             workerArguments, reopenLogs);
     }
 
     /** @param max requests per worker @param jitter random extra @return a copy recycling workers */
     public ArbiterConfig withMaxRequests(long max, long jitter) {
         return new ArbiterConfig(binds, backlog, workers, application, workerMain, classPath, jvmOptions, timeout,
-            gracefulTimeout, max, jitter, maxBootFailures, pidFile, errorLog,
+            gracefulTimeout, max, jitter, maxBootFailures, pidFile, errorLog, logLevel,
             workerArguments, reopenLogs);
     }
 
     /** @param failures boot failures in a row before giving up @return a copy */
     public ArbiterConfig withMaxBootFailures(int failures) {
         return new ArbiterConfig(binds, backlog, workers, application, workerMain, classPath, jvmOptions, timeout,
-            gracefulTimeout, maxRequests, maxRequestsJitter, failures, pidFile, errorLog,
+            gracefulTimeout, maxRequests, maxRequestsJitter, failures, pidFile, errorLog, logLevel,
             workerArguments, reopenLogs);
     }
 
     /** @param file the pid file, or {@code null} @return a copy writing it */
     public ArbiterConfig withPidFile(Path file) {
         return new ArbiterConfig(binds, backlog, workers, application, workerMain, classPath, jvmOptions, timeout,
-            gracefulTimeout, maxRequests, maxRequestsJitter, maxBootFailures, file, errorLog,
+            gracefulTimeout, maxRequests, maxRequestsJitter, maxBootFailures, file, errorLog, logLevel,
             workerArguments, reopenLogs);
     }
 
     /** @param value the accept queue length @return a copy with that backlog */
     public ArbiterConfig withBacklog(int value) {
         return new ArbiterConfig(binds, value, workers, application, workerMain, classPath, jvmOptions, timeout,
-            gracefulTimeout, maxRequests, maxRequestsJitter, maxBootFailures, pidFile, errorLog,
+            gracefulTimeout, maxRequests, maxRequestsJitter, maxBootFailures, pidFile, errorLog, logLevel,
             workerArguments, reopenLogs);
     }
 
     /** @param arguments resolves the workers' serve settings @return a copy passing them to every new worker */
     public ArbiterConfig withWorkerArguments(WorkerArguments arguments) {
         return new ArbiterConfig(binds, backlog, workers, application, workerMain, classPath, jvmOptions, timeout,
-            gracefulTimeout, maxRequests, maxRequestsJitter, maxBootFailures, pidFile, errorLog,
+            gracefulTimeout, maxRequests, maxRequestsJitter, maxBootFailures, pidFile, errorLog, logLevel,
             arguments, reopenLogs);
     }
 
@@ -151,8 +156,15 @@ public record ArbiterConfig(List<SocketAddress> binds, int backlog, int workers,
      */
     public ArbiterConfig withErrorLog(PrintStream log, Runnable reopen) {
         return new ArbiterConfig(binds, backlog, workers, application, workerMain, classPath, jvmOptions, timeout,
-            gracefulTimeout, maxRequests, maxRequestsJitter, maxBootFailures, pidFile, log,
+            gracefulTimeout, maxRequests, maxRequestsJitter, maxBootFailures, pidFile, log, logLevel,
             workerArguments, reopen);
+    }
+
+    /** @param level the least severe of the master's own lines to write @return a copy logging from there */
+    public ArbiterConfig withLogLevel(LogLevel level) {
+        return new ArbiterConfig(binds, backlog, workers, application, workerMain, classPath, jvmOptions, timeout,
+            gracefulTimeout, maxRequests, maxRequestsJitter, maxBootFailures, pidFile, errorLog, level,
+            workerArguments, reopenLogs);
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.gatehouse.appserver;
 
+import io.gatehouse.server.LogLevel;
+
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -87,18 +89,19 @@ final class ClassPathWatcher implements AutoCloseable {
      * @param log       the master's log
      * @return the watcher, or {@code null} when it could not start
      */
-    static ClassPathWatcher forReload(String classPath, List<Path> alsoWatch, Runnable reload, PrintStream log) {
+    static ClassPathWatcher forReload(String classPath, List<Path> alsoWatch, Runnable reload, TimestampedLog log) {
         String watched = Stream.concat(Stream.of(classPath), alsoWatch.stream().map(Path::toString))
             .collect(Collectors.joining(File.pathSeparator));
         try {
             ClassPathWatcher watcher = start(watched, changed -> {
-                log.println("[master] --reload: " + changed + " changed; reloading the workers");
+                log.log(LogLevel.INFO, "[master] --reload: " + changed + " changed; reloading the workers");
                 reload.run();
             }, log);
-            log.println("[master] --reload: watching " + watcher.watched().size() + " directories of the class path");
+            log.log(LogLevel.INFO, "[master] --reload: watching " + watcher.watched().size()
+                + " directories of the class path");
             return watcher;
         } catch (IOException e) {
-            log.println("[master] --reload: cannot watch the class path: " + e.getMessage());
+            log.log(LogLevel.ERROR, "[master] --reload: cannot watch the class path: " + e.getMessage());
             return null;
         }
     }
@@ -110,13 +113,19 @@ final class ClassPathWatcher implements AutoCloseable {
         }
     }
 
+    /**
+     * Registers a directory before listing its subdirectories, and so on down: a subdirectory
+     * created meanwhile is then either in the listing or reported by the parent's key (listing the
+     * whole tree first and registering afterwards lost one made in between).
+     */
     private void registerTree(Path root) throws IOException {
-        try (Stream<Path> tree = Files.walk(root)) {
-            for (Path directory : tree.filter(Files::isDirectory).toList()) {
-                register(directory);
-                synchronized (directories) {
-                    treeDirectories.add(directory);
-                }
+        register(root);
+        synchronized (directories) {
+            treeDirectories.add(root);
+        }
+        try (Stream<Path> children = Files.list(root)) {
+            for (Path child : children.filter(Files::isDirectory).toList()) {
+                registerTree(child);
             }
         }
     }

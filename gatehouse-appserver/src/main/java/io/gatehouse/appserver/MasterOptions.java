@@ -19,27 +19,32 @@ import java.util.Objects;
  * @param reload     whether a change on the workers' class path reloads them, as SIGHUP does
  * @param alsoWatch  with {@code reload}, more paths to watch than the workers' class path (where the
  *                   application's own classes are loaded from, such as {@code --classpath})
+ * @param urlScheme  how the master's log names its TCP addresses: {@code http}, or {@code https} when
+ *                   the workers serve TLS
  */
-public record MasterOptions(HookRunner hooks, Privileges privileges, boolean reload, List<Path> alsoWatch) {
+public record MasterOptions(HookRunner hooks, Privileges privileges, boolean reload, List<Path> alsoWatch,
+                            String urlScheme) {
 
     /** No hooks, no change of user, no reloading on change. */
-    public static final MasterOptions NONE = new MasterOptions(HookRunner.NONE, Privileges.NONE, false, List.of());
+    public static final MasterOptions NONE = new MasterOptions(HookRunner.NONE, Privileges.NONE, false, List.of(),
+        "http");
 
     /** Checks that nothing is missing. */
     public MasterOptions {
         Objects.requireNonNull(hooks, "hooks");
         Objects.requireNonNull(privileges, "privileges");
         alsoWatch = List.copyOf(alsoWatch);
+        Objects.requireNonNull(urlScheme, "urlScheme");
     }
 
     /** @param value the hooks @return a copy running them */
     public MasterOptions withHooks(HookRunner value) {
-        return new MasterOptions(value, privileges, reload, alsoWatch);
+        return new MasterOptions(value, privileges, reload, alsoWatch, urlScheme);
     }
 
     /** @param value who to become after binding @return a copy dropping to it */
     public MasterOptions withPrivileges(Privileges value) {
-        return new MasterOptions(hooks, value, reload, alsoWatch);
+        return new MasterOptions(hooks, value, reload, alsoWatch, urlScheme);
     }
 
     /**
@@ -48,6 +53,11 @@ public record MasterOptions(HookRunner hooks, Privileges privileges, boolean rel
      * @return a copy
      */
     public MasterOptions withReload(boolean value, List<Path> paths) {
-        return new MasterOptions(hooks, privileges, value, paths);
+        return new MasterOptions(hooks, privileges, value, paths, urlScheme);
+    }
+
+    /** @param value {@code https} when the workers serve TLS @return a copy naming its addresses so */
+    public MasterOptions withUrlScheme(String value) {
+        return new MasterOptions(hooks, privileges, reload, alsoWatch, value);
     }
 }

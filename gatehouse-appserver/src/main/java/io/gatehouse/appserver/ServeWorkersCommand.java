@@ -1,5 +1,6 @@
 package io.gatehouse.appserver;
 
+import io.gatehouse.server.LogLevel;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -79,6 +80,11 @@ public final class ServeWorkersCommand implements Callable<Integer> {
     @Option(names = "--reload", description = "Development: when a class or jar on the class path changes, replace the workers as SIGHUP does.")
     boolean reload;
 
+    @Option(names = "--log-level", defaultValue = "info",
+        description = "The least severe of the master's own log lines to write: debug, info, warning, error "
+            + "or critical.")
+    String logLevel;
+
     @Option(names = "--worker-main", hidden = true, description = "The worker's main class (for tests).")
     String workerMain = WorkerMain.class.getName();
 
@@ -102,7 +108,8 @@ public final class ServeWorkersCommand implements Callable<Integer> {
                 .withMaxRequests(maxRequests, maxRequestsJitter)
                 .withMaxBootFailures(maxBootFailures)
                 .withPidFile(pidFile)
-                .withBacklog(backlog);
+                .withBacklog(backlog)
+                .withLogLevel(LogLevel.parse(logLevel));
         } catch (IllegalArgumentException e) {
             System.err.println("gatehouse: " + e.getMessage());
             return 2;

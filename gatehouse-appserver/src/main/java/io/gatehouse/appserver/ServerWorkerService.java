@@ -1,5 +1,6 @@
 package io.gatehouse.appserver;
 
+import io.gatehouse.server.LogLevel;
 import io.gatehouse.server.Server;
 import io.gatehouse.server.ServerConfig;
 import io.gatehouse.spec.Application;
@@ -22,6 +23,7 @@ import java.util.List;
 public final class ServerWorkerService implements WorkerService {
 
     private final Server server;
+    private final LogLevel logLevel;
 
     ServerWorkerService(List<ServerSocketChannel> listeners, Application application, WorkerOptions options,
                         RequestBudget budget) {
@@ -49,6 +51,12 @@ public final class ServerWorkerService implements WorkerService {
             }
         }
         this.server = new Server(config.withBinds(addresses), counted, listeners);
+        this.logLevel = config.logLevel();
+    }
+
+    @Override
+    public LogLevel logLevel() {
+        return logLevel;
     }
 
     @Override

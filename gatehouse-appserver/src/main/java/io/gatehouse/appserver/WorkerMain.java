@@ -1,5 +1,6 @@
 package io.gatehouse.appserver;
 
+import io.gatehouse.server.LogLevel;
 import io.gatehouse.spec.Application;
 import sun.misc.Signal;
 
@@ -89,6 +90,8 @@ public final class WorkerMain {
             service.start();
             heartbeat.ready();
         } catch (IOException | RuntimeException e) {
+            // Always written (critical): the level is not known before the settings parse, and the
+            // master's back-off line points here.
             System.err.println(who + "failed to boot: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             return BOOT_FAILURE;
         }
@@ -96,7 +99,9 @@ public final class WorkerMain {
         if (reason.equals("INT")) {
             return 0;
         }
-        System.err.println(who + "stopping gracefully (" + reason + ")");
+        if (service.logLevel().allows(LogLevel.INFO)) {
+            System.err.println(who + "stopping gracefully (" + reason + ")");
+        }
         service.stopGracefully();
         return 0;
     }

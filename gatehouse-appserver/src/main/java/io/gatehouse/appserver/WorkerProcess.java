@@ -1,10 +1,11 @@
 package io.gatehouse.appserver;
 
+import io.gatehouse.server.LogLevel;
+
 import java.io.BufferedReader;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -41,6 +42,7 @@ final class WorkerProcess {
     private volatile boolean ready;
     private boolean retiring;
     private boolean timedOut;
+    private boolean lateReported;
 
     private WorkerProcess(long pid, int generation) {
         this.pid = pid;
@@ -57,7 +59,7 @@ final class WorkerProcess {
      * @return the running worker
      * @throws IOException when it cannot be started
      */
-    static WorkerProcess spawn(List<String> command, List<ListeningSocket> sockets, PrintStream errorLog,
+    static WorkerProcess spawn(List<String> command, List<ListeningSocket> sockets, TimestampedLog errorLog,
                                int generation) throws IOException {
         int[] pipe = Libc.pipe();
         long pid;
@@ -87,7 +89,7 @@ final class WorkerProcess {
         return worker;
     }
 
-    private void readPipe(FileInputStream in, PrintStream errorLog) {
+    private void readPipe(FileInputStream in, TimestampedLog errorLog) {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
@@ -96,13 +98,13 @@ final class WorkerProcess {
                     case Heartbeat.READY -> {
                         lastBeatNanos = System.nanoTime();
                         ready = true;
-                        errorLog.println("[master] " + this + " is ready");
+                        errorLog.log(LogLevel.INFO, "[master] " + this + " is ready");
                     }
                     default -> errorLog.println(line);
                 }
             }
         } catch (IOException e) {
-            errorLog.println("[master] lost the pipe of worker " + pid + ": " + e.getMessage());
+            errorLog.log(LogLevel.ERROR, "[master] lost the pipe of worker " + pid + ": " + e.getMessage());
         }
     }
 
@@ -133,6 +135,15 @@ final class WorkerProcess {
 
     boolean timedOut() {
         return timedOut;
+    }
+
+    boolean lateReported() {
+        return lateReported;
+    }
+
+    /** @param value whether the master has said, at debug level, that this worker is late */
+    void lateReported(boolean value) {
+        lateReported = value;
     }
 
     void markTimedOut() {

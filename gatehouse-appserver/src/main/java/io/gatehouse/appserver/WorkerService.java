@@ -1,5 +1,6 @@
 package io.gatehouse.appserver;
 
+import io.gatehouse.server.LogLevel;
 import io.gatehouse.spec.Application;
 
 import java.io.IOException;
@@ -27,6 +28,11 @@ public interface WorkerService {
 
     /** Reopens the service's log files (SIGUSR1, after logrotate renamed them); none by default. */
     default void reopenLogs() {
+    }
+
+    /** @return the least severe of the worker's own lines to write ({@code --log-level}); info by default */
+    default LogLevel logLevel() {
+        return LogLevel.INFO;
     }
 
     /** Makes a service for one worker. */

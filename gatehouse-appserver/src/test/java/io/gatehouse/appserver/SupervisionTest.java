@@ -94,6 +94,7 @@ class SupervisionTest {
     @Test
     void aWorkerThatStopsBeatingHasItsThreadsDumpedThenIsKilledAndReplaced() throws Exception {
         try (MasterProcess master = MasterProcess.startFixed(dir, "--workers", "1", "--timeout", "2",
+                "--log-level", "debug",
                 "--worker-jvm-option=-Djdk.virtualThreadScheduler.parallelism=1",
                 "--worker-jvm-option=-Djdk.virtualThreadScheduler.maxPoolSize=1")) {
             int port = master.port();
@@ -103,6 +104,11 @@ class SupervisionTest {
                 // The request pins the worker's only carrier thread in pause(): no more heartbeats.
                 socket.getOutputStream().write("GET /hang HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
                 master.awaitLog(Pattern.compile("worker " + hung + " has sent no heartbeat for 2 s"), 1);
+                // --log-level debug: the master said once, at half the timeout, that the worker was late.
+                String late = "[master] worker " + hung + " is late: no heartbeat for ";
+                assertTrue(master.log().indexOf(late) >= 0
+                    && master.log().indexOf(late) < master.log().indexOf("has sent no heartbeat"), master.log());
+                assertEquals(master.log().indexOf(late), master.log().lastIndexOf(late), "reported once");
                 master.awaitLog(Pattern.compile("end of thread dump of worker " + hung), 1);
                 master.awaitLog(Pattern.compile("worker " + hung + " was killed after 2 s without a heartbeat"), 1);
             }

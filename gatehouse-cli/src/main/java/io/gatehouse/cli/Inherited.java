@@ -3,6 +3,7 @@ package io.gatehouse.cli;
 import io.gatehouse.appserver.InheritedChannels;
 import io.gatehouse.appserver.InheritedSocketAddress;
 import io.gatehouse.server.ListenSocket;
+import io.gatehouse.server.LogLevel;
 import io.gatehouse.server.ServerConfig;
 
 import java.io.IOException;
@@ -40,7 +41,7 @@ final class Inherited {
             if (binds.stream().noneMatch(InheritedSocketAddress.class::isInstance)) {
                 return List.of();
             }
-        } else {
+        } else if (config.logLevel().allows(LogLevel.INFO)) {
             err.println("gatehouse: serving the " + binds.size() + " socket(s) systemd passed (LISTEN_FDS); --bind is ignored");
             err.flush();
         }

@@ -1,6 +1,7 @@
 package io.gatehouse.cli;
 
 import io.gatehouse.server.ListenSocket;
+import io.gatehouse.server.LogLevel;
 import io.gatehouse.server.Server;
 import io.gatehouse.server.ServerConfig;
 import picocli.CommandLine.Command;
@@ -11,6 +12,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.net.SocketAddress;
 import java.util.List;
 import java.util.Map;
@@ -91,7 +93,13 @@ public final class ServeCommand implements Callable<Integer> {
             .map(address -> BindAddress.url(address, scheme)).collect(Collectors.joining(", "))
             + " (pid " + ProcessHandle.current().pid() + ")");
         out.flush();
-        GracefulExit.onSignal(server, config.gracefulTimeout(), spec.commandLine().getErr(),
+        if (config.logLevel().allows(LogLevel.DEBUG)) {
+            config.log(LogLevel.DEBUG, "effective settings: " + String.join(" ", settings.workerArguments()));
+        }
+        // The stopping line is info: hidden from --log-level warning up, like the master's.
+        PrintWriter stopping = config.logLevel().allows(LogLevel.INFO) ? spec.commandLine().getErr()
+            : new PrintWriter(Writer.nullWriter());
+        GracefulExit.onSignal(server, config.gracefulTimeout(), stopping,
             () -> lifecycle.onExit(ExitCode.OK.code()));
         try {
             server.awaitStop();

@@ -3,6 +3,7 @@ package io.gatehouse.cli;
 import io.gatehouse.middleware.AccessLog;
 import io.gatehouse.middleware.LogFile;
 import io.gatehouse.middleware.LogSink;
+import io.gatehouse.server.LogLevel;
 import io.gatehouse.spec.Application;
 
 import java.io.IOException;
@@ -37,8 +38,10 @@ public final class ServeLogs {
     private final LogSink access;
     private final String format;
     private final PrintStream errors;
+    private final LogLevel level;
 
-    private ServeLogs(List<LogFile> files, LogSink access, String format, PrintStream errors) {
+    private ServeLogs(List<LogFile> files, LogSink access, String format, PrintStream errors, LogLevel level) {
+        this.level = level;
         this.files = files;
         this.access = access;
         this.format = format;
@@ -68,7 +71,7 @@ public final class ServeLogs {
                 : LogSink.of(System.out);
         }
         return new ServeLogs(List.copyOf(files), access, (String) settings.value(ServeSettings.ACCESS_LOG_FORMAT),
-            errors);
+            errors, (LogLevel) settings.value(ServeSettings.LOG_LEVEL));
     }
 
     private static LogFile open(Path path, Setting setting, List<LogFile> files) {
@@ -114,7 +117,9 @@ public final class ServeLogs {
             try {
                 file.reopen();
             } catch (IOException e) {
-                errors.println("gatehouse: " + e.getMessage() + "; still writing to the old file");
+                if (level.allows(LogLevel.ERROR)) {
+                    errors.println("gatehouse: " + e.getMessage() + "; still writing to the old file");
+                }
             }
         }
     }

@@ -3,6 +3,7 @@ package io.gatehouse.cli;
 import io.gatehouse.appserver.Arbiter;
 import io.gatehouse.appserver.ArbiterConfig;
 import io.gatehouse.appserver.MasterOptions;
+import io.gatehouse.server.LogLevel;
 
 import java.lang.management.ManagementFactory;
 import java.net.SocketAddress;
@@ -50,7 +51,7 @@ final class ServeMaster {
                 List<String> kept = MASTER_ONLY.stream()
                     .filter(setting -> !Objects.equals(fresh.value(setting), settings.value(setting)))
                     .map(Setting::name).toList();
-                if (!kept.isEmpty()) {
+                if (!kept.isEmpty() && level(settings).allows(LogLevel.WARNING)) {
                     System.err.println("gatehouse: reload: " + String.join(", ", kept) + " changed; the master "
                         + "applies that at its next start, the workers get every other setting now");
                 }
@@ -64,7 +65,8 @@ final class ServeMaster {
         if (ProcessSettings.preload(settings)) {
             ServedApp.application(settings);   // --preload: a broken app fails here, exit 3, before any worker
         }
-        MasterOptions options = ProcessSettings.master(settings);
+        MasterOptions options = ProcessSettings.master(settings)
+            .withUrlScheme(settings.value(ServeSettings.CERTFILE) == null ? "http" : "https");
         return new Arbiter(config.withErrorLog(logs.errors(), logs::reopen), options).run();
     }
 
@@ -91,10 +93,16 @@ final class ServeMaster {
                 .withMaxRequests(maxRequests, jitter)
                 .withMaxBootFailures((Integer) settings.value(ServeSettings.MAX_BOOT_FAILURES))
                 .withPidFile((Path) settings.value(ServeSettings.PID_FILE))
-                .withWorkerArguments(workerArguments);
+                .withWorkerArguments(workerArguments)
+                .withLogLevel(level(settings));
         } catch (IllegalArgumentException e) {
             throw new CommandFailure(ExitCode.USAGE, e.getMessage());
         }
+    }
+
+    /** @return the master's {@code --log-level}: a reload does not change it, new workers take the new one */
+    private static LogLevel level(EffectiveSettings settings) {
+        return (LogLevel) settings.value(ServeSettings.LOG_LEVEL);
     }
 
     /** @return this JVM's options (heap, sharing, native access...), for workers to run like the master */

@@ -3,6 +3,7 @@ package io.gatehouse.cli;
 import io.gatehouse.appserver.ArbiterConfig;
 import io.gatehouse.http.Limits;
 import io.gatehouse.middleware.TrustedProxies;
+import io.gatehouse.server.LogLevel;
 import io.gatehouse.server.ProxyProtocol;
 import io.gatehouse.server.ServerConfig;
 import io.gatehouse.server.TlsConfig;
@@ -135,6 +136,13 @@ public final class ServeSettings {
         "Write errors, application tracebacks and the master's log to this file; '-' is stderr. "
             + "SIGUSR1 reopens the file.");
 
+    /** {@code --log-level}: the least severe of Gatehouse's own error-log lines that is written. */
+    public static final Setting LOG_LEVEL = Setting.single("log-level", "LEVEL", DEFAULTS.logLevel().label(),
+        LogLevel::parse,
+        "The least severe of Gatehouse's own error-log lines to write: " + LogLevel.NAMES.replace("|", ", ")
+            + " (any case; Gunicorn's names). Applies to the master and every worker; what the application "
+            + "writes to gateway.errors and the access log are never filtered.");
+
     /** {@code -w/--workers}: worker JVMs under a master, or 0 for one process. */
     public static final Setting WORKERS = new Setting("workers", "-w", "COUNT", "0", false,
         value -> (int) countUpTo(value, 1024),
@@ -189,7 +197,7 @@ public final class ServeSettings {
     public static final List<Setting> ALL = List.of(CONFIG, BIND, CLASSPATH, LIMIT_REQUEST_LINE, LIMIT_REQUEST_FIELDS,
         LIMIT_REQUEST_FIELD_SIZE, LIMIT_REQUEST_BODY, HEADER_TIMEOUT, BODY_TIMEOUT, WRITE_TIMEOUT, KEEP_ALIVE,
         GRACEFUL_TIMEOUT, BACKLOG, FORWARDED_ALLOW_IPS, PROXY_PROTOCOL, CERTFILE, KEYFILE, CERT_REQS, CA_CERTS,
-        ACCESS_LOG, ACCESS_LOG_FORMAT, ERROR_LOG,
+        ACCESS_LOG, ACCESS_LOG_FORMAT, ERROR_LOG, LOG_LEVEL,
         WORKERS, TIMEOUT, MAX_REQUESTS, MAX_REQUESTS_JITTER, PID_FILE, MAX_BOOT_FAILURES,
         ProcessSettings.WORKER_CLASS, ProcessSettings.THREADS, ProcessSettings.HOOKS, ProcessSettings.PRELOAD,
         ProcessSettings.USER, ProcessSettings.GROUP, ProcessSettings.UMASK, ProcessSettings.RELOAD);
@@ -229,7 +237,8 @@ public final class ServeSettings {
             .withGracefulTimeout((Duration) get.apply(GRACEFUL_TIMEOUT))
             .withTls(tls((Path) get.apply(CERTFILE), (Path) get.apply(KEYFILE), (ClientAuth) get.apply(CERT_REQS),
                 (Path) get.apply(CA_CERTS)))
-            .withConnectionThreads(ProcessSettings.connectionThreads(values));
+            .withConnectionThreads(ProcessSettings.connectionThreads(values))
+            .withLogLevel((LogLevel) get.apply(LOG_LEVEL));
     }
 
     /** Reads the files now, so a bad one is one line at start-up, not a failure per handshake. */

@@ -6,6 +6,7 @@ import io.gatehouse.appserver.ServerWorkerService;
 import io.gatehouse.appserver.WorkerMain;
 import io.gatehouse.appserver.WorkerOptions;
 import io.gatehouse.appserver.WorkerService;
+import io.gatehouse.server.LogLevel;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -40,8 +41,11 @@ public final class ServeWorker {
             EffectiveSettings settings = settings(options.serveArguments());
             ServedApp served = ServedApp.from(settings);
             served.logs().redirectStandardError();
-            System.err.println("[worker " + ProcessHandle.current().pid() + "] serving " + settings.app()
-                + " with " + describe(options.serveArguments()));
+            LogLevel level = served.config().logLevel();
+            if (level.allows(LogLevel.INFO)) {
+                System.err.println("[worker " + ProcessHandle.current().pid() + "] serving " + settings.app()
+                    + " with " + describe(options.serveArguments()));
+            }
             // --hooks: preRequest and postRequest run here; the master runs the others.
             HookRunner hooks = HookRunner.load((String) settings.value(ProcessSettings.HOOKS),
                 Thread.currentThread().getContextClassLoader(), System.err);
@@ -61,6 +65,11 @@ public final class ServeWorker {
                 @Override
                 public void reopenLogs() {
                     served.logs().reopen();
+                }
+
+                @Override
+                public LogLevel logLevel() {
+                    return level;
                 }
             };
         } catch (CommandFailure e) {

@@ -78,6 +78,11 @@ public final class SettingsDoc {
             lines, so they share them safely). SIGUSR1 to the master, or `gatehouse ctl reopen-logs
             --pid-file FILE`, reopens the master's files and makes each worker reopen its own, after
             logrotate has renamed them; a single process reopens its files on SIGUSR1.
+
+            `--log-level` (`debug`, `info`, `warning`, `error` or `critical`, in any case; Gunicorn's
+            names) filters only the lines Gatehouse itself writes to the error log, in the master and
+            in every worker; what the application writes to `gateway.errors` and the access log always
+            go out. Which line has which level: [app-server.md](app-server.md#log-levels---log-level).
             """);
         doc.append("""
 

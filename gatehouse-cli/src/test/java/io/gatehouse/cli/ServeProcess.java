@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 final class ServeProcess implements AutoCloseable {
 
     static final Duration WAIT = Duration.ofSeconds(60);
-    static final Pattern LISTENING = Pattern.compile("Listening at: http://[^:]+:(\\d+) \\((\\d+)\\)");
+    static final Pattern LISTENING = Pattern.compile("Listening at: https?://[^:]+:(\\d+) \\((\\d+)\\)");
     static final Pattern READY = Pattern.compile("worker \\d+ is ready");
     static final Pattern SERVING = Pattern.compile("Gatehouse serving \\S+ on http://127\\.0\\.0\\.1:(\\d+)/");
 

@@ -110,6 +110,7 @@ class ServeTlsTest {
         try (ServeProcess serve = ServeProcess.start(dir, Map.of(), "examples.hello.HelloApp", "--workers", "2",
                 "--bind", "127.0.0.1:0", "--certfile", cert.toString(), "--keyfile", key.toString(), "--timeout", "20")) {
             int port = serve.port();
+            assertTrue(serve.log().contains("Listening at: https://127.0.0.1:" + port + " ("), serve.log());
             serve.awaitLog(ServeProcess.READY, 2);
             for (int i = 0; i < 3; i++) {   // separate connections, whichever worker takes each
                 assertEquals("Hello, World!\n200 1.1", run("curl", "-sS", "--max-time", "10", "--cacert",

@@ -213,7 +213,7 @@ final class Connection implements Runnable {
         if (tls != null) {
             tls.addVariables(environ);
         }
-        ResponseStart start = new ResponseStart(config.errorLog());
+        ResponseStart start = new ResponseStart(config);
         ResponseSender sender = new ResponseSender(this, head, start);
         if (head.minorVersion() == 1) {
             environ.put(Environ.GATEWAY_EARLY_HINTS, (EarlyHints) sender::earlyHints);
@@ -291,13 +291,17 @@ final class Connection implements Runnable {
         try {
             body.close();
         } catch (Throwable e) {
-            log("closing the response body failed: " + e);
+            log(LogLevel.WARNING, "closing the response body failed: " + e);
         }
     }
 
     /** Answers a violation once, with its status, and lets the connection close (RFC 9112, 9.6). */
     private void reject(Violation violation) {
         server.stats().rejection(violation);
+        if (config.logLevel().allows(LogLevel.DEBUG)) {   // off by default: no string built per rejection
+            log(LogLevel.DEBUG, "rejected a request from " + info.remoteAddr() + ":" + info.remotePort() + " with "
+                + violation.status() + ": " + violation + " (" + violation.rfc() + ")");
+        }
         if (responding && out.broken()) {
             return;
         }
@@ -336,6 +340,15 @@ final class Connection implements Runnable {
         }
         readBuffer.compact();
         readDeadline = (System.nanoTime() + timeoutMillis * 1_000_000) | 1;
+        if (idle) {
+            // A connection queued for a thread after this wait's length was chosen found no deadline
+            // to hurry yet: look again now that there is one (deadline written, then the queue read;
+            // the pool adds to its queue, then reads the deadlines).
+            long crowded = server.executor().keepAliveMillis(timeoutMillis);
+            if (crowded < timeoutMillis) {
+                hurryIfIdle(crowded);
+            }
+        }
         try {
             int n = source.read(readBuffer);
             if (n > 0) {
@@ -393,11 +406,14 @@ final class Connection implements Runnable {
         return head.keepAlive() && !server.stopping() && !server.executor().crowded() && input.drainable(MAX_DRAIN);
     }
 
-    void log(String message) {
-        config.errorLog().println("gatehouse: " + message);
+    void log(LogLevel level, String message) {
+        config.log(level, message);
     }
 
     private void logFailure(RequestHead head, Throwable failure) {
+        if (!config.logLevel().allows(LogLevel.ERROR)) {
+            return;
+        }
         synchronized (config.errorLog()) {
             config.errorLog().println("gatehouse: application failed on " + head.method() + " " + head.target()
                 + " from " + info.remoteAddr() + ":" + info.remotePort());

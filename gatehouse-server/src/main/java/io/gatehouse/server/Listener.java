@@ -79,7 +79,7 @@ final class Listener implements Runnable {
             }
             acceptQueued();   // the drain: connections completed before the close, served
         } catch (IOException e) {
-            server.log("accept loop on " + address + " ended: " + e.getMessage());
+            server.log(LogLevel.ERROR, "accept loop on " + address + " ended: " + e.getMessage());
         } finally {
             closeQuietly(selector);
             closeQuietly(channel);
@@ -93,7 +93,7 @@ final class Listener implements Runnable {
             try {
                 Files.deleteIfExists(socketFile);
             } catch (IOException e) {
-                server.log("cannot remove the socket file " + socketFile + ": " + e.getMessage());
+                server.log(LogLevel.WARNING, "cannot remove the socket file " + socketFile + ": " + e.getMessage());
             }
         }
     }
@@ -107,7 +107,7 @@ final class Listener implements Runnable {
             } catch (IOException e) {
                 // Out of file descriptors, typically: say so and give the system a moment
                 // instead of spinning on the same error; the connection stays queued.
-                server.log("accept failed on " + address + ": " + e.getMessage());
+                server.log(LogLevel.ERROR, "accept failed on " + address + ": " + e.getMessage());
                 pause();
                 return;
             }
@@ -150,7 +150,7 @@ final class Listener implements Runnable {
     /** Waits (bounded) until the loop has drained the queue and closed the socket. */
     void awaitClosed() throws InterruptedException {
         if (!closed.await(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
-            server.log("listener " + address + " did not close within " + CLOSE_WAIT_MILLIS + " ms");
+            server.log(LogLevel.WARNING, "listener " + address + " did not close within " + CLOSE_WAIT_MILLIS + " ms");
         }
     }
 

@@ -63,11 +63,12 @@ final class ProxyPreface {
                 || header.family() == ProxyHeader.Family.INET6);
             return ip ? socket.relayedBy(header) : socket;
         } catch (ProxyProtocolException e) {
-            connection.log("closing a connection from " + peer + " without a valid PROXY protocol header: "
-                + e.getMessage());
+            connection.log(LogLevel.WARNING, "closing a connection from " + peer
+                + " without a valid PROXY protocol header: " + e.getMessage());
             return null;
         } catch (SocketTimeoutException e) {
-            connection.log("closing a connection from " + peer + ": no PROXY protocol header in time");
+            connection.log(LogLevel.WARNING, "closing a connection from " + peer
+                + ": no PROXY protocol header in time");
             return null;
         }
     }

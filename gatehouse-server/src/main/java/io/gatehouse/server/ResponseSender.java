@@ -95,7 +95,8 @@ final class ResponseSender {
                 if (chunk.length > remaining) {
                     out.write(chunk, 0, (int) remaining);
                     remaining = -1;
-                    connection.log("application body is longer than its Content-Length; connection closed");
+                    connection.log(LogLevel.ERROR,
+                        "application body is longer than its Content-Length; connection closed");
                     keepAlive = false;
                     return false;
                 }
@@ -119,7 +120,8 @@ final class ResponseSender {
     private void finish() throws IOException {
         if (framing == Framing.LENGTH && remaining != 0) {
             if (remaining > 0) {
-                connection.log("application body is shorter than its Content-Length; connection closed");
+                connection.log(LogLevel.ERROR,
+                    "application body is shorter than its Content-Length; connection closed");
             }
             keepAlive = false;   // docs/spec.md 8.1: the response cannot be completed
             return;

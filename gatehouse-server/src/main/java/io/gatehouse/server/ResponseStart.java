@@ -4,7 +4,6 @@ import io.gatehouse.http.Tokens;
 import io.gatehouse.spec.Header;
 import io.gatehouse.spec.StartResponse;
 
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,7 +14,7 @@ import java.util.List;
  */
 final class ResponseStart implements StartResponse {
 
-    private final PrintStream errorLog;
+    private final ServerConfig config;
     private String status;
     private int statusCode;
     private List<Header> headers;
@@ -23,8 +22,8 @@ final class ResponseStart implements StartResponse {
     private boolean serverHeader;
     private boolean sent;
 
-    ResponseStart(PrintStream errorLog) {
-        this.errorLog = errorLog;
+    ResponseStart(ServerConfig config) {
+        this.config = config;
     }
 
     @Override
@@ -62,7 +61,7 @@ final class ResponseStart implements StartResponse {
             }
             if (HopByHop.is(name)) {
                 // Choice documented in the README: dropped and logged, since framing is ours (8.1).
-                errorLog.println("gatehouse: dropped hop-by-hop response header " + name + " set by the application");
+                config.log(LogLevel.WARNING, "dropped hop-by-hop response header " + name + " set by the application");
                 if (kept == newHeaders) {
                     kept = new ArrayList<>(newHeaders.subList(0, i));
                 }

@@ -220,7 +220,7 @@ public final class Server implements AutoCloseable {
         return serverLine;
     }
 
-    void log(String message) {
-        config.errorLog().println("gatehouse: " + message);
+    void log(LogLevel level, String message) {
+        config.log(level, message);
     }
 }

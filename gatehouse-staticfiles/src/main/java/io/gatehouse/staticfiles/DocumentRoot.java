@@ -71,6 +71,18 @@ public final class DocumentRoot {
      *         path is refused
      */
     public Optional<Path> resolve(String requestPath) {
+        return find(requestPath).map(Found::path);
+    }
+
+    /**
+     * Like {@link #resolve}, with the attributes of what was found (links followed), read by the
+     * same system calls that checked the path: a request for a file needs no further stat.
+     *
+     * @param requestPath a percent-decoded path such as {@code /a/b.txt}; empty means the root
+     * @return the existing file or directory under the root, or empty when there is none or the
+     *         path is refused
+     */
+    public Optional<Found> find(String requestPath) {
         Path candidate = root;
         for (String segment : requestPath.split("/", -1)) {
             if (segment.isEmpty()) {
@@ -84,9 +96,18 @@ public final class DocumentRoot {
         if (!candidate.normalize().startsWith(root)) {
             return Optional.empty();
         }
-        // With links confined to the root, insideAfterLinks also finds out whether the file exists.
-        boolean servable = symlinksOutside ? Files.exists(candidate) : insideAfterLinks(candidate);
-        return servable ? Optional.of(candidate) : Optional.empty();
+        // With links confined to the root, attributesInside also finds out whether the file exists.
+        BasicFileAttributes attributes = symlinksOutside ? attributes(candidate) : attributesInside(candidate);
+        return attributes == null ? Optional.empty() : Optional.of(new Found(candidate, attributes));
+    }
+
+    /**
+     * A path {@link #find} accepted and its attributes.
+     *
+     * @param path       the file or directory, under the root
+     * @param attributes its attributes, symbolic links followed
+     */
+    public record Found(Path path, BasicFileAttributes attributes) {
     }
 
     /**
@@ -122,29 +143,52 @@ public final class DocumentRoot {
 
     /** Whether {@code candidate} exists and, after following links, is inside the root (or links may leave it). */
     private boolean insideAfterLinks(Path candidate) {
-        if (symlinksOutside) {
-            return true;
-        }
+        return symlinksOutside || attributesInside(candidate) != null;
+    }
+
+    /**
+     * The attributes of {@code candidate} (links followed) when it exists and, after following
+     * links, is inside the root; else {@code null}.
+     */
+    private BasicFileAttributes attributesInside(Path candidate) {
         try {
             // Below the root only a symbolic link can lead elsewhere, so one lstat per segment under
             // the root settles the usual path without a link; the full real path (a readlink per
             // component of the whole absolute path, most of the cost of a small file) is resolved
             // only when a segment is a link, or a dot segment, or the path is not under the root.
+            // Without a link, the last lstat already describes the file itself.
             if (!walkable || !candidate.startsWith(root)) {
-                return candidate.toRealPath().startsWith(realRoot);
+                return realInside(candidate);
             }
             Path walked = root;
+            BasicFileAttributes last = null;
             for (Path segment : root.relativize(candidate)) {
                 String name = segment.toString();
                 walked = walked.resolve(segment);
-                if (name.equals(".") || name.equals("..") || Files.readAttributes(walked, BasicFileAttributes.class,
-                    LinkOption.NOFOLLOW_LINKS).isSymbolicLink()) {
-                    return candidate.toRealPath().startsWith(realRoot);
+                if (name.equals(".") || name.equals("..")) {
+                    return realInside(candidate);
+                }
+                last = Files.readAttributes(walked, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                if (last.isSymbolicLink()) {
+                    return realInside(candidate);
                 }
             }
-            return true;
+            return last;
         } catch (IOException e) {
-            return false; // missing, a dangling link, or a file that vanished: nothing to serve
+            return null; // missing, a dangling link, or a file that vanished: nothing to serve
+        }
+    }
+
+    private BasicFileAttributes realInside(Path candidate) throws IOException {
+        return candidate.toRealPath().startsWith(realRoot) ? Files.readAttributes(candidate, BasicFileAttributes.class)
+            : null;
+    }
+
+    private static BasicFileAttributes attributes(Path path) {
+        try {
+            return Files.readAttributes(path, BasicFileAttributes.class);
+        } catch (IOException e) {
+            return null;
         }
     }
 

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -66,19 +67,20 @@ public final class FileApplication implements Application {
             return text(startResponse, "405 Method Not Allowed", ALLOW);
         }
         String path = environ.pathInfo();
-        Optional<Path> found = root.resolve(path);
+        Optional<DocumentRoot.Found> found = root.find(path);
         if (found.isEmpty()) {
             return notFound(startResponse);
         }
-        Path target = found.get();
+        Path target = found.get().path();
+        BasicFileAttributes attributes = found.get().attributes();
         try {
-            if (Files.isDirectory(target)) {
+            if (attributes.isDirectory()) {
                 return directory(environ, startResponse, path, target);
             }
-            if (!Files.isRegularFile(target)) {
+            if (!attributes.isRegularFile()) {
                 return notFound(startResponse); // sockets, pipes, devices are not documents
             }
-            return responder.respond(environ, startResponse, target, root.path().relativize(target));
+            return responder.respond(environ, startResponse, target, attributes, root.path().relativize(target));
         } catch (AccessDeniedException e) {
             return text(startResponse, "403 Forbidden", List.of());
         }
@@ -94,7 +96,8 @@ public final class FileApplication implements Application {
         for (String index : options.indexFiles()) {
             Path candidate = directory.resolve(index);
             if (Files.isRegularFile(candidate) && root.listable(candidate)) {
-                return responder.respond(environ, startResponse, candidate, root.path().relativize(candidate));
+                return responder.respond(environ, startResponse, candidate,
+                    Files.readAttributes(candidate, BasicFileAttributes.class), root.path().relativize(candidate));
             }
         }
         if (!options.listings()) {

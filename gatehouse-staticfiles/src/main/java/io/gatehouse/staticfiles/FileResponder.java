@@ -19,7 +19,8 @@ import java.util.Optional;
 /**
  * Answers a GET or HEAD for one regular file: picks the representation (a precompressed sibling
  * when the client accepts it), sets the validators, evaluates preconditions (304, 412), honours
- * {@code Range} (206, 416), and hands the bytes to {@code gateway.file_wrapper} for zero-copy sending.
+ * {@code Range} (206, 416), and hands the bytes to {@code gateway.file_wrapper} for zero-copy sending,
+ * or, for a small file, answers from {@link FileCache} (validators and bytes kept between requests).
  *
  * {@snippet :
  * return new FileResponder(options, root).respond(environ, startResponse, file, Path.of("a.txt"));
@@ -29,9 +30,13 @@ final class FileResponder {
 
     /** Precompressed siblings, most preferred first (ties in Accept-Encoding go to brotli, the smaller). */
     private static final List<String> CODINGS = List.of("br", "gzip");
+    // The environ keys, built once rather than on every request.
+    private static final String ACCEPT_ENCODING = Environ.headerKey("Accept-Encoding");
+    private static final String RANGE = Environ.headerKey("Range");
 
     private final FileOptions options;
     private final DocumentRoot root;
+    private final FileCache cache = new FileCache();
 
     FileResponder(FileOptions options, DocumentRoot root) {
         this.options = options;
@@ -42,36 +47,45 @@ final class FileResponder {
      * @param environ       the request (GET or HEAD)
      * @param startResponse the callback
      * @param file          a regular file inside the root
+     * @param attributes    its attributes
      * @param relative      its path relative to the root, for the cache rules
      * @return the body
      * @throws IOException when the file cannot be read
      */
-    Body respond(Environ environ, StartResponse startResponse, Path file, Path relative) throws IOException {
+    Body respond(Environ environ, StartResponse startResponse, Path file, BasicFileAttributes attributes,
+                 Path relative) throws IOException {
         String fileName = file.getFileName().toString();
         List<Header> headers = new ArrayList<>();
         headers.add(Header.of("Content-Type", MediaTypes.of(fileName)));
         Path served = file;
         String coding = null;
         if (options.precompressed()) {
-            List<String> available = CODINGS.stream()
-                .filter(c -> Files.isRegularFile(sibling(file, c)) && root.listable(sibling(file, c))).toList();
+            List<String> available = new ArrayList<>(CODINGS.size());
+            for (String candidate : CODINGS) {
+                Path sibling = sibling(file, candidate);
+                if (Files.isRegularFile(sibling) && root.listable(sibling)) {
+                    available.add(candidate);
+                }
+            }
             if (!available.isEmpty()) {
                 // RFC 9110, 12.5.5: the response depends on Accept-Encoding, whichever variant is chosen.
                 headers.add(Header.of("Vary", "Accept-Encoding"));
-                coding = AcceptEncoding.parse(environ.header("Accept-Encoding")).best(available);
+                coding = AcceptEncoding.parse(environ.getString(ACCEPT_ENCODING)).best(available);
                 if (coding != null) {
                     served = sibling(file, coding);
                     headers.add(Header.of("Content-Encoding", coding));
                 }
             }
         }
-        BasicFileAttributes attributes = Files.readAttributes(served, BasicFileAttributes.class);
-        long size = attributes.size();
-        Instant modified = attributes.lastModifiedTime().toInstant();
-        String etag = "\"" + Long.toHexString(size) + "-" + Long.toHexString(modified.toEpochMilli())
-            + (coding == null ? "" : "-" + coding) + "\"";
+        if (coding != null) {
+            attributes = Files.readAttributes(served, BasicFileAttributes.class);
+        }
+        FileCache.Entry cached = cache.entry(served, attributes, coding);
+        long size = cached.size();
+        Instant modified = cached.modifiedInstant();
+        String etag = cached.etag();
         headers.add(Header.of("ETag", etag));
-        headers.add(Header.of("Last-Modified", HttpDate.format(modified)));
+        headers.add(Header.of("Last-Modified", cached.lastModified()));
         options.cacheRules().cacheControl(relative).ifPresent(value -> headers.add(Header.of("Cache-Control", value)));
         switch (Preconditions.evaluate(environ, etag, modified)) {
             case NOT_MODIFIED -> {
@@ -89,7 +103,7 @@ final class FileResponder {
         }
         headers.add(Header.of("Accept-Ranges", "bytes"));
         boolean get = environ.requestMethod().equals("GET");
-        String range = environ.header("Range");
+        String range = environ.getString(RANGE);
         // RFC 9110, 14.2: Range is defined for GET only; with a failed If-Range the whole file is sent.
         if (get && range != null && Preconditions.rangeApplies(environ, etag, modified)) {
             Optional<List<ByteRange>> ranges = ByteRange.parse(range, size);
@@ -101,6 +115,9 @@ final class FileResponder {
         startResponse.start("200 OK", headers);
         if (!get) {
             return Body.empty();
+        }
+        if (cached.content() != null) {
+            return Body.of(cached.content()); // a small file from memory: no open, read or close
         }
         return environ.fileWrapper().wrap(FileChannel.open(served, StandardOpenOption.READ), 0, size);
     }

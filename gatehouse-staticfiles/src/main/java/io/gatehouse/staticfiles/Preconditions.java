@@ -31,6 +31,13 @@ final class Preconditions {
         FAILED
     }
 
+    // The environ keys (HTTP_IF_MATCH...), built once rather than on every request.
+    private static final String IF_MATCH = Environ.headerKey("If-Match");
+    private static final String IF_UNMODIFIED_SINCE = Environ.headerKey("If-Unmodified-Since");
+    private static final String IF_NONE_MATCH = Environ.headerKey("If-None-Match");
+    private static final String IF_MODIFIED_SINCE = Environ.headerKey("If-Modified-Since");
+    private static final String IF_RANGE = Environ.headerKey("If-Range");
+
     private Preconditions() {
     }
 
@@ -42,23 +49,23 @@ final class Preconditions {
      */
     static Outcome evaluate(Environ environ, String etag, Instant lastModified) {
         Instant modified = lastModified.truncatedTo(ChronoUnit.SECONDS);
-        String ifMatch = environ.header("If-Match");
+        String ifMatch = environ.getString(IF_MATCH);
         if (ifMatch != null) {
             if (!matches(ifMatch, etag, true)) {
                 return Outcome.FAILED; // RFC 9110, 13.1.1: strong comparison
             }
         } else {
-            Optional<Instant> since = date(environ.header("If-Unmodified-Since"));
+            Optional<Instant> since = date(environ.getString(IF_UNMODIFIED_SINCE));
             if (since.isPresent() && modified.isAfter(since.get())) {
                 return Outcome.FAILED; // RFC 9110, 13.1.4
             }
         }
-        String ifNoneMatch = environ.header("If-None-Match");
+        String ifNoneMatch = environ.getString(IF_NONE_MATCH);
         if (ifNoneMatch != null) {
             // RFC 9110, 13.1.2: weak comparison; for GET and HEAD a match means 304.
             return matches(ifNoneMatch, etag, false) ? Outcome.NOT_MODIFIED : Outcome.PROCEED;
         }
-        Optional<Instant> since = date(environ.header("If-Modified-Since"));
+        Optional<Instant> since = date(environ.getString(IF_MODIFIED_SINCE));
         if (since.isPresent() && !modified.isAfter(since.get())) {
             return Outcome.NOT_MODIFIED; // RFC 9110, 13.1.3
         }
@@ -74,7 +81,7 @@ final class Preconditions {
      * @return {@code true} without If-Range, or when it names the current representation
      */
     static boolean rangeApplies(Environ environ, String etag, Instant lastModified) {
-        String ifRange = environ.header("If-Range");
+        String ifRange = environ.getString(IF_RANGE);
         if (ifRange == null) {
             return true;
         }
