@@ -12,6 +12,7 @@ import io.gatehouse.spec.EarlyHints;
 import io.gatehouse.spec.Environ;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.SocketTimeoutException;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
@@ -126,8 +127,18 @@ final class Connection implements Runnable {
             }
         } catch (HttpViolationException e) {
             reject(e.violation());
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | UncheckedIOException e) {
             // The client went away or the socket failed: nothing to answer, nothing to keep.
+        } catch (RuntimeException e) {
+            // Not the application's (exchange answers those with a 500): a defect of the server's
+            // own, which must never close a connection silently.
+            if (config.logLevel().allows(LogLevel.ERROR)) {
+                synchronized (config.errorLog()) {
+                    config.errorLog().println("gatehouse: internal error on a connection from " + info.remoteAddr()
+                        + ":" + info.remotePort() + "; closing it");
+                    e.printStackTrace(config.errorLog());
+                }
+            }
         } finally {
             close();
         }
