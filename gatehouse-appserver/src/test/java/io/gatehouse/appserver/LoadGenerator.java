@@ -105,7 +105,9 @@ final class LoadGenerator implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             } catch (IOException | RuntimeException e) {
-                errors.add(e.toString());
+                // When (as the master's log writes time) and where: which reload or stop it fell into.
+                errors.add(java.time.Instant.now() + " " + Thread.currentThread().getName()
+                    + ": " + e);
                 closeQuietly(socket);
                 socket = null;
             }

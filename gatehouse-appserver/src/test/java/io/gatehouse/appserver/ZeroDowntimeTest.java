@@ -71,6 +71,10 @@ class ZeroDowntimeTest {
                 + " (reload times ms: %s), %d max-requests recycles, %d idle keep-alive closes retried,"
                 + " graceful stop exit %d%n", label, load.served(), seconds, load.errors().size(), RELOADS,
             reloadMillis, master.count(RECYCLED), load.idleCloseRetries(), exit);
+        if (!load.errors().isEmpty()) {
+            // The master's log (its workers' lines included) is what explains a lost request.
+            System.out.println("master log:\n" + master.log());
+        }
         assertEquals(List.of(), load.errors(), "failed requests");
         assertEquals(0, exit);
         assertTrue(load.served() > 1000, "the load ran: " + load.served());
