@@ -178,9 +178,6 @@ final class Connection implements Runnable {
                     if (server.stopping() && !first) {
                         return null;
                     }
-                    if (!first) {
-                        letOthersRun();
-                    }
                 }
                 n = fill(timeoutMillis);
                 if (n > 0 && readBytes == idleBytes) {
@@ -197,21 +194,6 @@ final class Connection implements Runnable {
             if (n < 0) {
                 return null;
             }
-        }
-    }
-
-    /**
-     * Lets the other runnable connections go first before reading the next request, so that it
-     * has usually arrived by then. A read that finds nothing costs three system calls and a trip
-     * through the scheduler: the read (EAGAIN), arming the socket with the JDK's poller
-     * ({@code epoll_ctl}), the poller's wake-up; measured under keep-alive load that was every
-     * request (bench/README.md, "Where the remaining gap is"). A yield is a switch within the
-     * carrier thread, no system call; with nothing else runnable it returns at once and the read
-     * waits as before. Platform threads (a bounded pool) do not yield: there it is a system call.
-     */
-    private static void letOthersRun() {
-        if (Thread.currentThread().isVirtual()) {
-            Thread.yield();
         }
     }
 
