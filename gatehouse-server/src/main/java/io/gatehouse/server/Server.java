@@ -195,10 +195,26 @@ public final class Server implements AutoCloseable {
         return stopping;
     }
 
-    /** Where the listeners hand accepted connections ({@link ServerConfig#connectionThreads()}). */
+    /**
+     * Where the listeners hand accepted connections ({@link ServerConfig#connectionThreads()}).
+     * Before {@link #start()} (a {@link Connection} run directly on the caller's thread, as the
+     * whole-path JMH benchmark does) the default keep-alive policy and no threads.
+     */
     ConnectionExecutor executor() {
-        return executor;
+        ConnectionExecutor started = executor;
+        return started != null ? started : NOT_STARTED;
     }
+
+    private static final ConnectionExecutor NOT_STARTED = new ConnectionExecutor() {
+        @Override
+        public void execute(Connection connection) {
+            throw new IllegalStateException("the server is not started");
+        }
+
+        @Override
+        public void shutdown() {
+        }
+    };
 
     BufferPool buffers() {
         return buffers;
