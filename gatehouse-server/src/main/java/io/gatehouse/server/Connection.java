@@ -56,10 +56,9 @@ final class Connection implements Runnable {
     private final Application application;
     private final SocketChannel channel;
     /**
-     * Where request bytes are read from: the socket itself, or a transport over it that reads the
-     * socket on its own (TLS). Only the plain socket may be read early without waiting.
+     * Where request bytes come from: the socket, or TLS over it, which reads the socket on its own
+     * (the socket itself for a PROXY header). Only the plain socket may be read early without waiting.
      */
-    /** Where request bytes come from: the socket, or TLS over it (the socket for a PROXY header). */
     private ReadableByteChannel source;
     private final BufferPool pool;
     private final byte[] idleBytes = new byte[IDLE_BUFFER_SIZE];
