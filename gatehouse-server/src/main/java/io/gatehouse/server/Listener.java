@@ -13,8 +13,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One bound address (IPv4, IPv6 or a Unix domain socket) and the thread that accepts on it, starting a virtual thread
- * per connection.
+ * One bound address (IPv4, IPv6 or a Unix domain socket) and the virtual thread that accepts on it,
+ * handing each connection to the server's executor.
  *
  * <p>Why a selector rather than a blocking {@code accept}: stopping must not lose a connection the
  * kernel has already completed. Such a connection sits in the accept queue, and the client has
@@ -25,6 +25,14 @@ import java.util.concurrent.TimeUnit;
  * <p>For a socket shared by several worker processes (the app server), the non-blocking flag
  * belongs to the shared open file description; every worker uses this same loop, so all of them
  * expect it (docs/app-server.md, "One shared flag").
+ *
+ * <p>Why the accept loop is itself a virtual thread: a thread started from a platform thread
+ * reaches the virtual-thread scheduler from outside, and the scheduler runs the work queued on its
+ * carrier before anything submitted from outside. With one carrier (one CPU) busy with keep-alive
+ * connections, a new connection's thread then waited up to 0.6 s before it first ran (seen as one
+ * stall in about ten 4-second benchmark runs, always on a connection's first request). Started
+ * from this virtual thread, it joins the carrier's own queue in turn. {@code Selector.select()}
+ * in a virtual thread parks it on the JDK's poller, without holding a carrier.
  */
 final class Listener implements Runnable {
 
@@ -65,7 +73,7 @@ final class Listener implements Runnable {
             selector.close();
             throw e;
         }
-        Thread.ofPlatform().name("gatehouse-accept-" + ListenSocket.describe(address))
+        Thread.ofVirtual().name("gatehouse-accept-" + ListenSocket.describe(address))
             .start(this);
     }
 
