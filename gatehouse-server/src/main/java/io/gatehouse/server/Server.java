@@ -35,6 +35,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class Server implements AutoCloseable {
 
+    private static final ConnectionExecutor NOT_STARTED = new ConnectionExecutor() {
+        @Override
+        public void execute(Connection connection) {
+            throw new IllegalStateException("the server is not started");
+        }
+
+        @Override
+        public void shutdown() {
+        }
+    };
+
     private final ServerConfig config;
     private final Application application;
     private final ServerStats stats = new ServerStats();
@@ -49,7 +60,11 @@ public final class Server implements AutoCloseable {
     private final byte[] serverLine;
     private volatile boolean stopping;
     private TimeoutWatchdog watchdog;
-    private ConnectionExecutor executor;
+    /**
+     * Until {@link #start()}: the default keep-alive policy and no threads, for a {@link Connection}
+     * run directly on the caller's thread (the whole-path JMH benchmark does).
+     */
+    private ConnectionExecutor executor = NOT_STARTED;
     private final List<ServerSocketChannel> inherited;
 
     /**
@@ -146,9 +161,7 @@ public final class Server implements AutoCloseable {
         if (watchdog != null) {
             watchdog.stop();
         }
-        if (executor != null) {
-            executor.shutdown();
-        }
+        executor.shutdown();
         stopped.countDown();
     }
 
@@ -195,26 +208,10 @@ public final class Server implements AutoCloseable {
         return stopping;
     }
 
-    /**
-     * Where the listeners hand accepted connections ({@link ServerConfig#connectionThreads()}).
-     * Before {@link #start()} (a {@link Connection} run directly on the caller's thread, as the
-     * whole-path JMH benchmark does) the default keep-alive policy and no threads.
-     */
+    /** Where the listeners hand accepted connections ({@link ServerConfig#connectionThreads()}). */
     ConnectionExecutor executor() {
-        ConnectionExecutor started = executor;
-        return started != null ? started : NOT_STARTED;
+        return executor;
     }
-
-    private static final ConnectionExecutor NOT_STARTED = new ConnectionExecutor() {
-        @Override
-        public void execute(Connection connection) {
-            throw new IllegalStateException("the server is not started");
-        }
-
-        @Override
-        public void shutdown() {
-        }
-    };
 
     BufferPool buffers() {
         return buffers;
